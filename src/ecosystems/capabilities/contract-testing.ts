@@ -1,0 +1,26 @@
+import { defineCapability } from '../capability.ts';
+
+export default defineCapability({
+  id: 'contract-testing',
+  description: 'Consumer-driven contract tests',
+  libraries: {
+  "js": [
+    "@pact-foundation/pact",
+    "@pact-foundation/pact-node"
+  ],
+  "python": [
+    {
+      "package": "pact-python",
+      "imports": [
+        "pact"
+      ]
+    }
+  ],
+  "go": [
+    "github.com/pact-foundation/pact-go"
+  ],
+  "jvm": [
+    "au.com.dius.pact"
+  ]
+},
+});

@@ -1,0 +1,55 @@
+import { defineCapability } from '../capability.ts';
+
+export default defineCapability({
+  id: 'http-server',
+  description: 'HTTP server frameworks that expose an API',
+  libraries: {
+  "js": [
+    "express",
+    "fastify",
+    "koa",
+    "@koa/router",
+    "koa-router",
+    "@nestjs/core",
+    "@hapi/hapi",
+    "restify",
+    "hono",
+    "@trpc/server",
+    "apollo-server",
+    "@apollo/server",
+    "graphql-yoga",
+    "next",
+    "polka",
+    "micro",
+    "routing-controllers"
+  ],
+  "python": [
+    "flask",
+    "fastapi",
+    "django",
+    "starlette",
+    "aiohttp",
+    "tornado",
+    "falcon",
+    "sanic"
+  ],
+  "go": [
+    "github.com/gin-gonic/gin",
+    "github.com/labstack/echo/v4",
+    "github.com/gofiber/fiber/v2",
+    "github.com/go-chi/chi/v5",
+    "github.com/gorilla/mux",
+    "net/http"
+  ],
+  "ruby": [
+    "rails",
+    "sinatra",
+    "grape"
+  ],
+  "php": [
+    "laravel/framework",
+    "symfony/http-kernel",
+    "slim/slim"
+  ]
+},
+});

@@ -1,0 +1,32 @@
+import { defineCapability } from '../capability.ts';
+
+export default defineCapability({
+  id: 'security-headers',
+  description: 'HTTP security headers',
+  libraries: {
+  "js": [
+    "helmet",
+    "@fastify/helmet",
+    "fastify-helmet",
+    "koa-helmet",
+    "lusca",
+    "@nestjs/helmet",
+    "secure-headers"
+  ],
+  "python": [
+    {
+      "package": "django",
+      "imports": [
+        "django"
+      ]
+    },
+    {
+      "package": "flask-talisman",
+      "imports": [
+        "flask_talisman"
+      ]
+    },
+    "secure"
+  ]
+},
+});

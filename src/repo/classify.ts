@@ -1,0 +1,81 @@
+// Which language a file is written in and what role it plays. Rules are data, checked in order.
+import type { FileRole, Language } from '../core/types.ts';
+
+const BY_EXTENSION: Record<string, Language> = {
+  js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascript',
+  ts: 'typescript', mts: 'typescript', cts: 'typescript', tsx: 'typescript',
+  py: 'python', pyi: 'python',
+  go: 'go',
+  java: 'java',
+  kt: 'kotlin', kts: 'kotlin',
+  rb: 'ruby', rake: 'ruby', gemspec: 'ruby',
+  cs: 'csharp', csproj: 'xml', props: 'xml', targets: 'xml',
+  php: 'php',
+  sh: 'shell', bash: 'shell', zsh: 'shell',
+  tf: 'hcl', tfvars: 'hcl', hcl: 'hcl',
+  yml: 'yaml', yaml: 'yaml',
+  json: 'json', jsonc: 'json', json5: 'json',
+  toml: 'toml',
+  xml: 'xml', gradle: 'kotlin',
+  md: 'markdown', mdx: 'markdown', markdown: 'markdown', rst: 'markdown', adoc: 'markdown',
+  sql: 'sql',
+};
+
+const BY_NAME: Record<string, Language> = {
+  Dockerfile: 'dockerfile',
+  Containerfile: 'dockerfile',
+  Gemfile: 'ruby',
+  Rakefile: 'ruby',
+  Jenkinsfile: 'other',
+  Makefile: 'other',
+  Procfile: 'other',
+};
+
+export function languageOf(path: string): Language {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const byName = BY_NAME[name];
+  if (byName) return byName;
+  if (/^Dockerfile\.|\.dockerfile$/i.test(name)) return 'dockerfile';
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0) return 'other';
+  return BY_EXTENSION[name.slice(dot + 1).toLowerCase()] ?? 'other';
+}
+
+export const CODE_LANGUAGES: ReadonlySet<Language> = new Set<Language>([
+  'javascript', 'typescript', 'python', 'go', 'java', 'kotlin', 'ruby', 'csharp', 'php', 'shell',
+]);
+
+/** Role rules, first match wins. Each regex is tested on the repository-relative path. */
+const ROLE_RULES: readonly (readonly [FileRole, RegExp])[] = [
+  // Third-party code copied into the tree is never the platform's own.
+  ['vendored', /(^|\/)(node_modules|vendor|third[_-]party|bower_components|\.yarn|Pods|site-packages|\.venv|venv)\//],
+  // Build output and generated code describe the generator, not the team's practice.
+  ['generated', /(^|\/)(dist|build|out|target|\.next|\.nuxt|coverage|__generated__|generated)\//],
+  ['generated', /(\.min\.(js|css)|\.generated\.[a-z]+|\.pb\.go|_pb2(_grpc)?\.py|\.designer\.cs|\.snap)$/],
+  // Fixtures, examples and test data exist to be read by tests or people, not run in production.
+  ['fixture', /(^|\/)(fixtures?|__fixtures__|testdata|test-data|__mocks__|mocks?|examples?|samples?|demo)\//],
+  ['test', /(^|\/)(tests?|__tests__|spec|specs|e2e|cypress|playwright|integration-tests|testing)\//],
+  ['test', /(\.(test|spec|e2e|cy)\.[cm]?[jt]sx?|_test\.go|_test\.py|(^|\/)test_[^/]*\.py|_spec\.rb|_test\.rb|Tests?\.(java|kt|cs)|IT\.java|Test\.php|conftest\.py)$/],
+  ['ci', /^(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|Jenkinsfile|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.buildkite\/.*\.ya?ml|\.travis\.ya?ml)$/],
+  ['ci', /(^|\/)\.gitlab-ci\.ya?ml$|(^|\/)Jenkinsfile$/],
+  ['iac', /\.(tf|tfvars|bicep)$|(^|\/)(Pulumi(\.[\w-]+)?\.ya?ml|cdk\.json|Chart\.yaml|kustomization\.ya?ml|serverless\.ya?ml|template\.ya?ml|cloudformation[^/]*\.(ya?ml|json))$/],
+  ['iac', /(^|\/)(terraform|infra|infrastructure|k8s|kubernetes|helm|charts|deploy|deployment|manifests|ansible)\/.*\.(ya?ml|json|hcl|tf)$/],
+  // Manifests that happen to end in .txt are configuration, not prose.
+  ['config', /(^|\/)(requirements[^/]*\.txt|constraints[^/]*\.txt|CMakeLists\.txt)$/],
+  ['docs', /\.(md|mdx|markdown|rst|adoc|txt)$/i],
+  ['docs', /(^|\/)docs?\//],
+];
+
+export function roleOf(path: string, language: Language): FileRole {
+  for (const [role, rule] of ROLE_RULES) {
+    if (rule.test(path)) return role;
+  }
+  if (CODE_LANGUAGES.has(language)) return 'source';
+  if (language === 'other' && !/\.[A-Za-z0-9]+$/.test(path)) return 'config';
+  if (['yaml', 'json', 'toml', 'xml', 'hcl', 'dockerfile'].includes(language)) return 'config';
+  if (language === 'sql') return 'source';
+  return 'other';
+}
+
+/** Roles that are the platform's own running code. */
+export const PRODUCTION_ROLES: readonly FileRole[] = ['source'];

@@ -1,0 +1,184 @@
+// Judgement: turns detector answers into criterion statuses and pillar levels, by the rubric.
+import type {
+  CriterionResult,
+  CriterionStatus,
+  DetectorResults,
+  Evidence,
+  PillarResult,
+} from '../core/assessment.ts';
+import type { DetectorResult, Outcome, PillarId } from '../core/types.ts';
+import type { Condition, Criterion, LoadedRubric, Pillar } from './schema.ts';
+
+/** Evidence items kept per detector per criterion: enough to verify, short enough to read. */
+export const EVIDENCE_PER_DETECTOR = 10;
+
+export interface EvaluateInput {
+  rubric: LoadedRubric;
+  results: DetectorResults;
+  targets: Record<PillarId, number>;
+  /** Blob id of a repository file as read, for evidence verification. */
+  blobOf: (path: string) => string | undefined;
+}
+
+const MISSING: DetectorResult = { outcome: 'unknown', summary: 'detector did not run', evidence: [] };
+
+function expects(c: Condition): readonly Outcome[] {
+  return typeof c.expect === 'string' ? [c.expect] : c.expect;
+}
+
+type Truth = 'true' | 'false' | 'unknown';
+
+function conditionTruth(c: Condition, r: DetectorResult): Truth {
+  if (expects(c).includes(r.outcome)) return 'true';
+  if (r.outcome === 'unknown' || r.outcome === 'error') return 'unknown';
+  return 'false';
+}
+
+function toEvidence(detector: string, r: DetectorResult, blobOf: EvaluateInput['blobOf']): Evidence[] {
+  return r.evidence.slice(0, EVIDENCE_PER_DETECTOR).map((e) => {
+    const ev: Evidence = { path: e.path, detector };
+    if (e.line !== undefined) ev.line = e.line;
+    if (e.excerpt !== undefined) ev.excerpt = e.excerpt;
+    if (e.note !== undefined) ev.note = e.note;
+    if (e.value !== undefined) ev.value = e.value;
+    const blob = blobOf(e.path);
+    if (blob) ev.blob = blob;
+    return ev;
+  });
+}
+
+function compare(value: number, op: string, threshold: number): boolean {
+  switch (op) {
+    case '>=': return value >= threshold;
+    case '<=': return value <= threshold;
+    case '>': return value > threshold;
+    case '<': return value < threshold;
+    default: return value === threshold;
+  }
+}
+
+export function evaluateCriterion(c: Criterion, input: EvaluateInput): CriterionResult {
+  const base = {
+    id: c.id,
+    level: c.level,
+    statement: c.statement,
+    ...(c.antiPattern ? { antiPattern: c.antiPattern } : {}),
+    source: c.source,
+    remediation: c.remediation,
+  };
+  const e = c.evidence;
+  if (e.kind === 'attested') {
+    return {
+      ...base,
+      kind: 'attested',
+      status: 'unknown',
+      reason: `needs attested evidence: ${e.artefact}`,
+      evidence: [],
+      artefact: e.artefact,
+    };
+  }
+  if (e.kind === 'measured') {
+    const r = input.results.get(e.detector) ?? MISSING;
+    const m = r.measures?.[e.measure];
+    const evidence = toEvidence(e.detector, r, input.blobOf);
+    const measure = { detector: e.detector, name: e.measure, value: m?.value ?? null, unit: m?.unit ?? '', op: e.op, threshold: e.value };
+    if (!m) {
+      return { ...base, kind: 'measured', status: 'unknown', reason: `${e.measure} not measured: ${r.summary}`, evidence, measure };
+    }
+    const ok = compare(m.value, e.op, e.value);
+    const figure = `${e.measure} = ${m.value}${m.unit ? ` ${m.unit}` : ''} (needs ${e.op} ${e.value})`;
+    return { ...base, kind: 'measured', status: ok ? 'met' : 'unmet', reason: figure, evidence, measure };
+  }
+  // detected
+  const evidence: Evidence[] = [];
+  const parts: { truth: Truth; detector: string; r: DetectorResult }[] = [];
+  for (const cond of [...(e.all ?? []), ...(e.any ?? [])]) {
+    const r = input.results.get(cond.detector) ?? MISSING;
+    parts.push({ truth: conditionTruth(cond, r), detector: cond.detector, r });
+  }
+  const all = parts.slice(0, e.all?.length ?? 0);
+  const any = parts.slice(e.all?.length ?? 0);
+  let status: CriterionStatus;
+  let deciding: typeof parts;
+  if (all.some((p) => p.truth === 'false')) {
+    status = 'unmet';
+    deciding = all.filter((p) => p.truth === 'false');
+  } else if (any.length > 0 && any.every((p) => p.truth === 'false')) {
+    status = 'unmet';
+    deciding = any;
+  } else if (all.some((p) => p.truth === 'unknown') || (any.length > 0 && !any.some((p) => p.truth === 'true'))) {
+    status = 'unknown';
+    deciding = parts.filter((p) => p.truth === 'unknown');
+  } else {
+    status = 'met';
+    deciding = [...all, ...any.filter((p) => p.truth === 'true')];
+  }
+  for (const p of deciding) evidence.push(...toEvidence(p.detector, p.r, input.blobOf));
+  const reason = deciding.map((p) => p.r.summary).join(' ');
+  return { ...base, kind: 'detected', status, reason, evidence };
+}
+
+function describe(c: CriterionResult): string {
+  return c.antiPattern ?? c.statement;
+}
+
+function where(c: CriterionResult): string {
+  const first = c.evidence.find((e) => e.path);
+  if (!first) return '';
+  return ` at ${first.path}${first.line ? `:${first.line}` : ''}${c.evidence.length > 1 ? ` (+${c.evidence.length - 1} more)` : ''}`;
+}
+
+export function evaluatePillar(p: Pillar, input: EvaluateInput): PillarResult {
+  const target = input.targets[p.id];
+  const typical = input.rubric.typicalLevel;
+  const criteria = p.criteria.map((c) => evaluateCriterion(c, input));
+  if (p.applicability) {
+    const r = input.results.get(p.applicability.condition.detector) ?? MISSING;
+    if (conditionTruth(p.applicability.condition, r) === 'false') {
+      return {
+        id: p.id, name: p.name, applicable: false, level: null, target,
+        gapToTarget: null, gapToTypical: null, ceiling: null, next: null,
+        summary: `N/A: ${p.applicability.absentMeans} ${r.summary} This is flagged as a gap, not a zero.`,
+        criteria,
+      };
+    }
+  }
+  // Cumulative rule (6.2): level L needs every criterion of levels 1..L met, where the level-1
+  // criteria are the absence of the level-1 anti-patterns. An applicable pillar is at least 1.
+  let level = 1;
+  let ceiling = 1;
+  let ceilingOpen = true;
+  for (let l = 2; l <= 5; l++) {
+    const gate = criteria.filter((c) => c.level <= l);
+    if (level === l - 1 && gate.every((c) => c.status === 'met')) level = l;
+    if (ceilingOpen && gate.every((c) => c.status !== 'unmet')) ceiling = l;
+    else ceilingOpen = false;
+  }
+  const nextLevel = level < 5 ? level + 1 : null;
+  const blocking = nextLevel ? criteria.filter((c) => c.level <= nextLevel && c.status !== 'met') : [];
+  const next = nextLevel
+    ? { level: nextLevel, unmet: blocking.filter((c) => c.status === 'unmet').map((c) => c.id), unknown: blocking.filter((c) => c.status === 'unknown').map((c) => c.id) }
+    : null;
+  let summary: string;
+  const present = criteria.filter((c) => c.level === 1 && c.status === 'unmet');
+  if (level === 1 && present.length > 0) {
+    summary = `level 1 because: ${present.map((c) => `${describe(c)}${where(c)}`).join('; ')}`;
+  } else if (nextLevel) {
+    const unmet = blocking.filter((c) => c.status === 'unmet');
+    const unknown = blocking.filter((c) => c.status === 'unknown');
+    const bits: string[] = [];
+    if (unmet.length > 0) bits.push(`missing ${unmet.map(describe).join('; ')}`);
+    if (unknown.length > 0) bits.push(`${unknown.length} unknown (${unknown.map((c) => c.id).join(', ')})`);
+    summary = `level ${nextLevel} needs: ${bits.join('; ')}`;
+  } else {
+    summary = 'every criterion of levels 1-5 is met';
+  }
+  return {
+    id: p.id, name: p.name, applicable: true, level, target,
+    gapToTarget: target - level, gapToTypical: level - typical, ceiling, next, summary, criteria,
+  };
+}
+
+export function evaluate(input: EvaluateInput): PillarResult[] {
+  return input.rubric.pillars.map((p) => evaluatePillar(p, input));
+}

@@ -1,0 +1,84 @@
+// The one schema of the rubric: validates the YAML at load time and is exported as JSON Schema.
+import { z } from 'zod';
+import { OUTCOMES, PILLAR_IDS } from '../core/types.ts';
+
+const id = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'kebab-case id');
+const criterionId = z.string().regex(/^[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$/, '<pillar>.<kebab-case-slug>');
+const outcome = z.enum(OUTCOMES);
+
+export const Condition = z.strictObject({
+  detector: id,
+  /** The detector outcome(s) that satisfy the condition. */
+  expect: z.union([outcome, z.array(outcome).min(1)]),
+});
+
+export const Evidence = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('detected'),
+    all: z.array(Condition).min(1).optional(),
+    any: z.array(Condition).min(1).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('measured'),
+    detector: id,
+    measure: id,
+    op: z.enum(['>=', '<=', '>', '<', '==']),
+    value: z.number(),
+  }),
+  z.strictObject({
+    kind: z.literal('attested'),
+    /** What a person must show: the artefact a scan cannot see. */
+    artefact: z.string().min(3),
+  }),
+]);
+
+export const Criterion = z.strictObject({
+  id: criterionId,
+  level: z.number().int().min(1).max(5),
+  /** What is true when the criterion is met. */
+  statement: z.string().min(5),
+  /** Level-1 entries name the anti-pattern whose absence the criterion requires. */
+  antiPattern: z.string().min(3).optional(),
+  /** Where it comes from: a cell of table 6.2, or the generic definitions of 6.1. */
+  source: z.string().min(3),
+  /** For criteria not in table 6.2: how they were derived. */
+  derivation: z.string().min(10).optional(),
+  evidence: Evidence,
+  remediation: z.string().min(5),
+});
+
+export const Pillar = z.strictObject({
+  id: z.enum(PILLAR_IDS),
+  name: z.string(),
+  definition: z.string(),
+  whyItMatters: z.string(),
+  sources: z.strictObject({ primary: z.array(z.string()).min(1), secondary: z.array(z.string()) }),
+  /** When absent the pillar always applies. Otherwise N/A when the condition is false. */
+  applicability: z
+    .strictObject({ condition: Condition, absentMeans: z.string().min(5) })
+    .optional(),
+  criteria: z.array(Criterion).min(1),
+});
+
+export const RubricMeta = z.strictObject({
+  id,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  title: z.string(),
+  source: z.string(),
+  levels: z.array(z.strictObject({ level: z.number().int().min(1).max(5), name: z.string(), reading: z.string() })).length(5),
+  typicalLevel: z.number().int().min(1).max(5),
+  pillars: z.array(z.enum(PILLAR_IDS)).length(PILLAR_IDS.length),
+});
+
+export const Rubric = RubricMeta.extend({ pillars: z.array(Pillar).length(PILLAR_IDS.length) });
+
+export type Condition = z.infer<typeof Condition>;
+export type CriterionEvidence = z.infer<typeof Evidence>;
+export type Criterion = z.infer<typeof Criterion>;
+export type Pillar = z.infer<typeof Pillar>;
+export type Rubric = z.infer<typeof Rubric>;
+
+export interface LoadedRubric extends Rubric {
+  /** sha256 of the canonical JSON of the rubric: any change of criteria changes it. */
+  hash: string;
+}
