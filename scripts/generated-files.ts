@@ -38,12 +38,13 @@ export function registrySource(ids: readonly string[]): string {
 function evidenceText(c: Criterion): string {
   const e = c.evidence;
   const expect = (x: string | readonly string[]): string => (typeof x === 'string' ? x : x.join(' or '));
-  if (e.kind === 'attested') return `attested: ${e.artefact}`;
+  const ctx = e.kind !== 'measured' && e.context ? `; context: ${e.context.map((d) => `[\`${d}\`](#${d})`).join(', ')}` : '';
+  if (e.kind === 'attested') return `attested: ${e.artefact}${ctx}`;
   if (e.kind === 'measured') return `measured: [\`${e.detector}\`](#${e.detector}) ${e.measure} ${e.op} ${e.value}`;
   const parts: string[] = [];
   if (e.all) parts.push(e.all.map((x) => `[\`${x.detector}\`](#${x.detector}) = ${expect(x.expect)}`).join(' and '));
   if (e.any) parts.push(`any of: ${e.any.map((x) => `[\`${x.detector}\`](#${x.detector}) = ${expect(x.expect)}`).join(', ')}`);
-  return `detected: ${parts.join('; ')}`;
+  return `detected: ${parts.join('; ')}${ctx}`;
 }
 
 function cell(s: string): string {
@@ -81,6 +82,7 @@ export function rubricMarkdown(rubric: LoadedRubric, detectors: readonly AnyDete
       const e = c.evidence;
       if (e.kind === 'measured') add(e.detector, c.id);
       if (e.kind === 'detected') for (const x of [...(e.all ?? []), ...(e.any ?? [])]) add(x.detector, c.id);
+      if (e.kind !== 'measured') for (const d of e.context ?? []) add(d, `${c.id} (context)`);
     }
   }
   for (const d of [...detectors].sort((a, b) => a.id.localeCompare(b.id))) {

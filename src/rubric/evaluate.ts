@@ -67,13 +67,19 @@ export function evaluateCriterion(c: Criterion, input: EvaluateInput): Criterion
     remediation: c.remediation,
   };
   const e = c.evidence;
+  // Context evidence is shown with the criterion but never decides it.
+  const context = (ids: readonly string[] | undefined): Evidence[] =>
+    (ids ?? []).flatMap((d) => {
+      const r = input.results.get(d);
+      return r && r.outcome === 'yes' ? toEvidence(d, r, input.blobOf) : [];
+    });
   if (e.kind === 'attested') {
     return {
       ...base,
       kind: 'attested',
       status: 'unknown',
       reason: `needs attested evidence: ${e.artefact}`,
-      evidence: [],
+      evidence: context(e.context),
       artefact: e.artefact,
     };
   }
@@ -114,6 +120,7 @@ export function evaluateCriterion(c: Criterion, input: EvaluateInput): Criterion
     deciding = [...all, ...any.filter((p) => p.truth === 'true')];
   }
   for (const p of deciding) evidence.push(...toEvidence(p.detector, p.r, input.blobOf));
+  evidence.push(...context(e.context));
   const reason = deciding.map((p) => p.r.summary).join(' ');
   return { ...base, kind: 'detected', status, reason, evidence };
 }
@@ -149,6 +156,8 @@ export function evaluatePillar(p: Pillar, input: EvaluateInput): PillarResult {
   let ceiling = 1;
   let ceilingOpen = true;
   for (let l = 2; l <= 5; l++) {
+    // A level with no criteria in the rubric cannot be earned (the loader forbids it anyway).
+    if (!criteria.some((c) => c.level === l)) break;
     const gate = criteria.filter((c) => c.level <= l);
     if (level === l - 1 && gate.every((c) => c.status === 'met')) level = l;
     if (ceilingOpen && gate.every((c) => c.status !== 'unmet')) ceiling = l;

@@ -17,6 +17,8 @@ export const Evidence = z.discriminatedUnion('kind', [
     kind: z.literal('detected'),
     all: z.array(Condition).min(1).optional(),
     any: z.array(Condition).min(1).optional(),
+    /** Detectors whose evidence is shown with the criterion for context, without deciding it. */
+    context: z.array(id).min(1).optional(),
   }),
   z.strictObject({
     kind: z.literal('measured'),
@@ -29,6 +31,7 @@ export const Evidence = z.discriminatedUnion('kind', [
     kind: z.literal('attested'),
     /** What a person must show: the artefact a scan cannot see. */
     artefact: z.string().min(3),
+    context: z.array(id).min(1).optional(),
   }),
 ]);
 

@@ -1,0 +1,62 @@
+// What `assess` and `explain` share: their options and running one assessment with progress.
+import { Option, type Command } from 'commander';
+import type { Assessment } from '../../core/assessment.ts';
+import { assess } from '../../engine/assess.ts';
+import { loadRubric } from '../../rubric/load.ts';
+import type { LoadedRubric } from '../../rubric/schema.ts';
+import type { CliIo } from '../io.ts';
+import { createProgress, PROGRESS_MODES, type ProgressMode } from '../progress.ts';
+
+export interface ReportOptions {
+  json?: boolean;
+  output?: string;
+}
+
+export interface AssessCliOptions extends ReportOptions {
+  config?: string;
+  progress: ProgressMode;
+}
+
+export function addReportOptions(cmd: Command): Command {
+  return cmd
+    .option('--json', 'print JSON instead of text')
+    .option('-o, --output <file>', 'write the report to FILE instead of stdout');
+}
+
+export function addAssessOptions(cmd: Command): Command {
+  return addReportOptions(cmd)
+    .option('-c, --config <file>', 'use this config file instead of discovering one in the repository')
+    .addOption(
+      new Option('--progress <mode>', 'progress on stderr: a live line on a terminal (auto), one JSON event per line (ndjson), or none')
+        .choices(PROGRESS_MODES)
+        .default('auto'),
+    );
+}
+
+export interface AssessedRepo {
+  assessment: Assessment;
+  rubric: LoadedRubric;
+}
+
+export async function runAssessment(path: string, opts: AssessCliOptions, io: CliIo): Promise<AssessedRepo> {
+  const rubric = loadRubric();
+  const progress = createProgress(opts.progress, io);
+  try {
+    // Paths stay as the user typed them, so messages name them that way.
+    const run = await assess(path, {
+      rubric,
+      ...(opts.config !== undefined ? { configFile: opts.config } : {}),
+      onEvent: progress.onEvent,
+    });
+    return { assessment: run.assessment, rubric };
+  } finally {
+    progress.stop();
+  }
+}
+
+/** The assessment's warnings and failed detectors, as `warning:` lines for stderr. */
+export function warningMessages(a: Assessment): string[] {
+  const out = a.warnings.map((w) => w.message);
+  for (const d of a.detectors) if (d.outcome === 'error') out.push(`incomplete assessment: ${d.summary}`);
+  return out;
+}

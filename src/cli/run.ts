@@ -1,0 +1,62 @@
+// The command line: builds the commander program and turns every outcome into an exit code.
+// Only src/cli prints; reports go to stdout (or --output), everything else to stderr.
+import { Command, CommanderError } from 'commander';
+import { TOOL } from '../engine/assess.ts';
+import { registerAssess } from './commands/assess.ts';
+import { registerExplain } from './commands/explain.ts';
+import { registerRubric } from './commands/rubric.ts';
+import { describeFailure, EXIT } from './errors.ts';
+import type { CliIo } from './io.ts';
+
+const EXAMPLES = `
+Examples:
+  $ readiness assess                            rate the repository in the current folder
+  $ readiness assess ../platform --json > assessment.json
+  $ readiness assess --config targets.yaml --output report.txt
+  $ readiness explain security                  every security criterion, its evidence and what is missing
+  $ readiness explain testing ../platform --json
+  $ readiness rubric                            what is measured, per pillar and level
+
+Progress and warnings go to stderr; reports to stdout or --output FILE.
+Exit codes: 0 done, 2 usage, input or config error, 3 internal error (re-run with --debug).
+`;
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('readiness');
+  program
+    .description("Rates a software platform's engineering maturity on 14 pillars (CMMI levels 1-5), with evidence for every level.")
+    .version(TOOL.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--debug', 'print the stack trace of internal errors')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(s),
+      // Errors are printed once, by run(), as one line.
+      outputError: () => undefined,
+    })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', EXAMPLES);
+  registerAssess(program, io);
+  registerExplain(program, io);
+  registerRubric(program, io);
+  return program;
+}
+
+/** Run the CLI with arguments (without node and script) and return the exit code. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    await buildProgram(io).parseAsync([...argv], { from: 'user' });
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+      // `readiness help` prints the help (exit 0); `readiness` alone prints it on stderr (usage error).
+      if (e.code === 'commander.help') return e.exitCode === 0 ? EXIT.ok : EXIT.user;
+    }
+    const failure = describeFailure(e, debug);
+    for (const line of failure.lines) io.stderr.write(`${line}\n`);
+    return failure.exitCode;
+  }
+}

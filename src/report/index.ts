@@ -1,0 +1,6 @@
+// Reporters: pure functions from an assessment, a pillar result or a rubric to text.
+export { renderAssessment, countCriteria, short, vsTypical, vsTypicalText, type CriteriaCounts, type VsTypical } from './terminal.ts';
+export { renderExplain, statusLabel, evidenceLine, type ExplainOptions } from './explain.ts';
+export { renderRubric, type RubricView } from './rubric.ts';
+export { renderJson } from './json.ts';
+export type { TextOptions } from './text.ts';
