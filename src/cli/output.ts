@@ -1,6 +1,6 @@
 // Where a report goes (stdout or --output FILE) and how it looks there (colour, width).
 import { writeFile } from 'node:fs/promises';
-import { UserError } from '../errors/index.ts';
+import { MESSAGES, UserError } from '../errors/index.ts';
 import type { CliIo } from './io.ts';
 
 /** Width of reports that do not go to a terminal: files, pipes, CI logs. */
@@ -28,7 +28,7 @@ export async function writeReport(io: CliIo, text: string, output: string | unde
     await writeFile(output, text, 'utf8');
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new UserError('usage', `cannot write the report to ${output}: ${why} (give a writable file path to --output)`);
+    throw new UserError('output-unwritable', MESSAGES.outputUnwritable(output, why));
   }
   io.stderr.write(`readiness: report written to ${output}\n`);
 }

@@ -17,6 +17,11 @@ export interface LoadedConfig {
   config: Config;
 }
 
+/** The parser's first line names the problem and its position; the code frame after it is noise. */
+export function yamlProblem(e: unknown): string {
+  return ((e as Error).message.split('\n')[0] ?? 'not YAML').replace(/:\s*$/, '');
+}
+
 export async function loadConfig(root: string, explicit?: string): Promise<LoadedConfig> {
   const candidates = explicit ? [explicit] : CONFIG_LOCATIONS.map((p) => join(root, p));
   for (const file of candidates) {
@@ -31,7 +36,7 @@ export async function loadConfig(root: string, explicit?: string): Promise<Loade
     try {
       raw = parse(text);
     } catch (e) {
-      throw new UserError('config-invalid', MESSAGES.configInvalid(file, [(e as Error).message.split('\n')[0] ?? 'not YAML']));
+      throw new UserError('config-invalid', MESSAGES.configInvalid(file, [yamlProblem(e)]));
     }
     const parsed = Config.safeParse(raw ?? {});
     if (!parsed.success) {

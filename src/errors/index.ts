@@ -6,6 +6,7 @@ export const USER_ERROR_CODES = [
   'config-unreadable',
   'rubric-invalid',
   'unknown-pillar',
+  'output-unwritable',
   'usage',
 ] as const;
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
@@ -24,5 +25,6 @@ export const MESSAGES = {
   configInvalid: (file: string, issues: readonly string[]) =>
     `invalid config ${file}: ${issues.join('; ')} (see docs/schemas/config.schema.json)`,
   configUnreadable: (file: string, why: string) => `cannot read config ${file}: ${why}`,
+  outputUnwritable: (file: string, why: string) => `cannot write ${file}: ${why} (choose a writable --output path)`,
   unknownPillar: (id: string, known: readonly string[]) => `unknown pillar "${id}" (one of: ${known.join(', ')})`,
 } as const;

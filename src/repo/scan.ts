@@ -91,7 +91,7 @@ function workerUrl(): { url: URL; execArgv: string[] } {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     // Running from source (tests, tsx): the worker needs the same TypeScript loader.
-    return { url: new URL('./scan-worker.ts', here), execArgv: ['--import', 'tsx'] };
+    return { url: new URL('./scan-worker-dev.mjs', here), execArgv: [] };
   }
   return { url: new URL('./scan-worker.js', here), execArgv: [] };
 }

@@ -52,6 +52,8 @@ const NAME_MAX = 40;
 const SUMMARY_MIN = 50;
 const SUMMARY_INDENT = '    ';
 const GUTTER = '  ';
+/** Width of the footer labels ("Incomplete" and a space). */
+const LABEL = 12;
 
 function table(a: Assessment, opts: TextOptions, st: Style): string[] {
   const width = Math.max(opts.width, MIN_WIDTH);
@@ -93,28 +95,30 @@ function table(a: Assessment, opts: TextOptions, st: Style): string[] {
 
 function footer(a: Assessment, opts: TextOptions, st: Style): string[] {
   const width = Math.max(opts.width, MIN_WIDTH);
-  const label = (s: string): string => st.bold(padEnd(s, 10));
   const out: string[] = [];
-  out.push(`${label('Rubric')}${a.rubric.id} ${a.rubric.version} (hash ${short(a.rubric.hash)})`);
+  const field = (label: string, text: string, color: (s: string) => string = (x) => x): void => {
+    const lines = wrap(text, width - LABEL);
+    lines.forEach((l, i) => out.push(`${i === 0 ? st.bold(padEnd(label, LABEL)) : ' '.repeat(LABEL)}${color(l)}`));
+  };
+  field('Rubric', `${a.rubric.id} ${a.rubric.version} (hash ${short(a.rubric.hash)})`);
   const s = a.subject;
   let commit: string;
   if (!s.isGit) commit = 'not a git repository';
   else if (s.commit === null) commit = `no commits yet${s.branch ? ` (branch ${s.branch})` : ''}`;
   else commit = `${short(s.commit)}${s.branch ? ` (${s.branch})` : ''}`;
-  const dirty = s.dirty ? st.yellow('dirty: the work tree differs from the commit') : 'clean';
-  out.push(`${label('Commit')}${commit}, ${dirty}`);
+  field('Commit', `${commit}, ${s.dirty ? 'dirty: the work tree differs from the commit' : 'clean'}`, s.dirty ? st.yellow : undefined);
   const n = countCriteria(a.pillars);
-  out.push(`${label('Criteria')}${n.met} met, ${n.unmet} unmet, ${n.unknown} unknown`);
+  field('Criteria', `${n.met} met, ${n.unmet} unmet, ${n.unknown} unknown`);
   const na = a.pillars.filter((p) => !p.applicable);
   if (na.length > 0) {
     const names = na.map((p) => `${p.name} (${p.id})`).join(', ');
-    out.push(...wrap(`${names}: not applicable, flagged as ${na.length === 1 ? 'a gap' : 'gaps'}`, width, label('N/A'), ' '.repeat(10)).map((l) => st.magenta(l)));
+    field('N/A', `${names}: not applicable, flagged as ${na.length === 1 ? 'a gap' : 'gaps'}`, st.magenta);
   }
-  out.push(`${label('Warnings')}${a.warnings.length}`);
+  field('Warnings', String(a.warnings.length));
   if (a.incomplete) {
     const failed = a.detectors.filter((d) => d.outcome === 'error').map((d) => d.id);
     const text = `detector${failed.length === 1 ? '' : 's'} ${failed.join(', ')} failed; the criteria that depend on ${failed.length === 1 ? 'it' : 'them'} are unknown.`;
-    out.push(...wrap(text, width, label('Incomplete'), ' '.repeat(10)).map((l) => st.red(l)));
+    field('Incomplete', text, st.red);
   }
   return out;
 }

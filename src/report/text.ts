@@ -178,9 +178,12 @@ export function styles(color: boolean): Style {
   return color ? COLORED : PLAIN;
 }
 
+/** Spaces at the end of a line, also when closing ANSI codes follow them. */
+const TRAILING_SPACE = /[ \t]+((?:\u001b\[[0-9;]*m)*)$/;
+
 /** Join lines into a report: one trailing newline, no trailing spaces. */
 export function joinLines(lines: readonly string[]): string {
-  return `${lines.map((l) => l.replace(/[ \t]+$/, '')).join('\n')}\n`;
+  return `${lines.map((l) => l.replace(TRAILING_SPACE, '$1')).join('\n')}\n`;
 }
 
 /** A signed integer as text: `+2`, `0`, `-1`. */

@@ -121,12 +121,12 @@ export function evaluateCriterion(c: Criterion, input: EvaluateInput): Criterion
   }
   for (const p of deciding) evidence.push(...toEvidence(p.detector, p.r, input.blobOf));
   evidence.push(...context(e.context));
-  const reason = deciding.map((p) => p.r.summary).join(' ');
+  const reason = [...new Set(deciding.map((p) => p.r.summary))].join(' ');
   return { ...base, kind: 'detected', status, reason, evidence };
 }
 
 function describe(c: CriterionResult): string {
-  return c.antiPattern ?? c.statement;
+  return (c.antiPattern ?? c.statement).replace(/\.$/, '');
 }
 
 function where(c: CriterionResult): string {

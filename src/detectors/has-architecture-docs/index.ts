@@ -63,7 +63,9 @@ export default defineDetector({
     const arc42 = new Map<string, Match[]>();
     for (const m of matches('arc42')) {
       if (/^readme/i.test(baseName(m.path))) continue; // a README heading alone is not architecture docs
-      arc42.set(m.path, [...(arc42.get(m.path) ?? []), m]);
+      const list = arc42.get(m.path);
+      if (list) list.push(m);
+      else arc42.set(m.path, [m]);
     }
     for (const [path, ms] of arc42) {
       const sections = new Set(ms.map((m) => (m.groups[0] ?? '').toLowerCase()));

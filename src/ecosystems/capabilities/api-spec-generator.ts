@@ -19,11 +19,25 @@ export default defineCapability({
     "pothos",
     "@pothos/core",
     "routing-controllers-openapi",
-    "express-oas-generator"
+    "express-oas-generator",
+    "fastify-swagger",
+    "hapi-swagger",
+    "swagger-autogen",
+    "express-jsdoc-swagger",
+    "@ts-rest/open-api",
+    "trpc-openapi",
+    "trpc-to-openapi",
+    "@elysiajs/swagger",
+    "@elysiajs/openapi"
   ],
   "python": [
     "fastapi",
-    "drf-spectacular",
+    {
+      "package": "drf-spectacular",
+      "imports": [
+        "drf_spectacular"
+      ]
+    },
     {
       "package": "drf-yasg",
       "imports": [
@@ -43,7 +57,29 @@ export default defineCapability({
         "strawberry"
       ]
     },
-    "graphene"
+    "graphene",
+    {
+      "package": "flask-restx",
+      "imports": [
+        "flask_restx"
+      ]
+    },
+    "flasgger",
+    "spectree",
+    "apiflask",
+    {
+      "package": "django-ninja",
+      "imports": [
+        "ninja"
+      ]
+    },
+    "litestar",
+    {
+      "package": "graphene-django",
+      "imports": [
+        "graphene_django"
+      ]
+    }
   ],
   "go": [
     "github.com/swaggo/swag",

@@ -6,7 +6,9 @@ export default defineCapability({
   libraries: {
   "js": [
     "@pact-foundation/pact",
-    "@pact-foundation/pact-node"
+    "@pact-foundation/pact-node",
+    "@pact-foundation/pact-core",
+    "@specmatic/specmatic"
   ],
   "python": [
     {

@@ -32,7 +32,19 @@ export default defineCapability({
     "cassandra-driver",
     "@elastic/elasticsearch",
     "@aws-sdk/client-dynamodb",
-    "@aws-sdk/lib-dynamodb"
+    "@aws-sdk/lib-dynamodb",
+    "@libsql/client",
+    "@planetscale/database",
+    "@vercel/postgres",
+    "slonik",
+    "sqlite",
+    "neo4j-driver",
+    "@google-cloud/firestore",
+    "@google-cloud/spanner",
+    "@supabase/supabase-js",
+    "@mikro-orm/postgresql",
+    "@mikro-orm/mysql",
+    "couchbase"
   ],
   "python": [
     {
@@ -74,7 +86,45 @@ export default defineCapability({
         "tortoise"
       ]
     },
-    "sqlmodel"
+    "sqlmodel",
+    "aiomysql",
+    "aiopg",
+    "aiosqlite",
+    "databases",
+    "pymssql",
+    "pyodbc",
+    "oracledb",
+    {
+      "package": "cx-oracle",
+      "imports": [
+        "cx_Oracle"
+      ]
+    },
+    {
+      "package": "cassandra-driver",
+      "imports": [
+        "cassandra"
+      ]
+    },
+    "elasticsearch",
+    "mongoengine",
+    "beanie",
+    "odmantic",
+    "ormar",
+    "piccolo",
+    {
+      "package": "flask-sqlalchemy",
+      "imports": [
+        "flask_sqlalchemy"
+      ]
+    },
+    {
+      "package": "clickhouse-driver",
+      "imports": [
+        "clickhouse_driver"
+      ]
+    },
+    "mariadb"
   ]
 },
 });

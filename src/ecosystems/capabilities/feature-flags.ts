@@ -1,40 +1,47 @@
 import { defineCapability } from '../capability.ts';
 
+// SDKs of feature-flag services and flag frameworks; analytics tools with incidental flags are not here.
 export default defineCapability({
   id: 'feature-flags',
   description: 'Feature-flag services',
   libraries: {
-  "js": [
-    "launchdarkly-node-server-sdk",
-    "@launchdarkly/node-server-sdk",
-    "unleash-client",
-    "@growthbook/growthbook",
-    "flagsmith-nodejs",
-    "@openfeature/server-sdk",
-    "configcat-node",
-    "@vercel/flags",
-    "flagsmith"
-  ],
-  "python": [
-    {
-      "package": "launchdarkly-server-sdk",
-      "imports": [
-        "ldclient"
-      ]
-    },
-    {
-      "package": "UnleashClient",
-      "imports": [
-        "UnleashClient"
-      ]
-    },
-    "flagsmith",
-    {
-      "package": "openfeature-sdk",
-      "imports": [
-        "openfeature"
-      ]
-    }
-  ]
-},
+    js: [
+      'launchdarkly-node-server-sdk',
+      '@launchdarkly/node-server-sdk',
+      'launchdarkly-js-client-sdk',
+      '@launchdarkly/js-client-sdk',
+      'launchdarkly-react-client-sdk',
+      'unleash-client',
+      'unleash-proxy-client',
+      '@unleash/proxy-client-react',
+      '@growthbook/growthbook',
+      '@growthbook/growthbook-react',
+      'flagsmith-nodejs',
+      'flagsmith',
+      '@openfeature/server-sdk',
+      '@openfeature/web-sdk',
+      'configcat-node',
+      'configcat-js',
+      '@vercel/flags',
+      '@splitsoftware/splitio',
+      'statsig-node',
+      '@statsig/js-client',
+      '@devcycle/nodejs-server-sdk',
+      '@optimizely/optimizely-sdk',
+      '@harnessio/ff-nodejs-server-sdk',
+      '@flipt-io/flipt',
+    ],
+    python: [
+      { package: 'launchdarkly-server-sdk', imports: ['ldclient'] },
+      { package: 'UnleashClient', imports: ['UnleashClient'] },
+      'flagsmith',
+      { package: 'openfeature-sdk', imports: ['openfeature'] },
+      { package: 'splitio-client', imports: ['splitio'] },
+      { package: 'configcat-client', imports: ['configcatclient'] },
+      { package: 'statsig', imports: ['statsig'] },
+      { package: 'growthbook', imports: ['growthbook'] },
+      { package: 'django-waffle', imports: ['waffle'] },
+      { package: 'optimizely-sdk', imports: ['optimizely'] },
+    ],
+  },
 });

@@ -21,7 +21,13 @@ export default defineCapability({
     "next",
     "polka",
     "micro",
-    "routing-controllers"
+    "routing-controllers",
+    "elysia",
+    "h3",
+    "@hono/node-server",
+    "@feathersjs/express",
+    "@loopback/rest",
+    "@adonisjs/core"
   ],
   "python": [
     "flask",
@@ -31,7 +37,25 @@ export default defineCapability({
     "aiohttp",
     "tornado",
     "falcon",
-    "sanic"
+    "sanic",
+    "quart",
+    "bottle",
+    "pyramid",
+    "litestar",
+    "connexion",
+    "cherrypy",
+    {
+      "package": "django-ninja",
+      "imports": [
+        "ninja"
+      ]
+    },
+    {
+      "package": "djangorestframework",
+      "imports": [
+        "rest_framework"
+      ]
+    }
   ],
   "go": [
     "github.com/gin-gonic/gin",

@@ -1,40 +1,57 @@
 import { defineCapability } from '../capability.ts';
 
+// Metrics SDKs and exporters. `@opentelemetry/api` is not listed: importing the API says nothing
+// about metrics (it is mostly used for spans and is a no-op without an SDK). Python OpenTelemetry
+// counts only through its metrics modules, not any `opentelemetry` import.
 export default defineCapability({
   id: 'metrics',
   description: 'Metrics libraries (golden signals)',
   libraries: {
-  "js": [
-    "prom-client",
-    "express-prom-bundle",
-    "@opentelemetry/sdk-metrics",
-    "@opentelemetry/api",
-    "hot-shots",
-    "node-statsd",
-    "datadog-metrics",
-    "@willsoto/nestjs-prometheus",
-    "fastify-metrics",
-    "prometheus-api-metrics"
-  ],
-  "python": [
-    {
-      "package": "prometheus-client",
-      "imports": [
-        "prometheus_client"
-      ]
-    },
-    {
-      "package": "opentelemetry-sdk",
-      "imports": [
-        "opentelemetry"
-      ]
-    },
-    "statsd",
-    "datadog"
-  ],
-  "go": [
-    "github.com/prometheus/client_golang/prometheus",
-    "go.opentelemetry.io/otel/metric"
-  ]
-},
+    js: [
+      'prom-client',
+      'express-prom-bundle',
+      '@opentelemetry/sdk-metrics',
+      '@opentelemetry/exporter-prometheus',
+      '@opentelemetry/exporter-metrics-otlp-http',
+      '@opentelemetry/exporter-metrics-otlp-grpc',
+      '@opentelemetry/exporter-metrics-otlp-proto',
+      '@opentelemetry/host-metrics',
+      'hot-shots',
+      'node-statsd',
+      'statsd-client',
+      'lynx',
+      'datadog-metrics',
+      '@willsoto/nestjs-prometheus',
+      'fastify-metrics',
+      'prometheus-api-metrics',
+      '@promster/express',
+      '@promster/fastify',
+      '@promster/hapi',
+      '@promster/metrics',
+      'aws-embedded-metrics',
+      '@aws-lambda-powertools/metrics',
+    ],
+    python: [
+      { package: 'prometheus-client', imports: ['prometheus_client'] },
+      { package: 'opentelemetry-sdk', imports: ['opentelemetry.sdk.metrics', 'opentelemetry.sdk.metrics.export'] },
+      { package: 'opentelemetry-exporter-prometheus', imports: ['opentelemetry.exporter.prometheus'] },
+      { package: 'prometheus-fastapi-instrumentator', imports: ['prometheus_fastapi_instrumentator'] },
+      { package: 'starlette-exporter', imports: ['starlette_exporter'] },
+      { package: 'prometheus-flask-exporter', imports: ['prometheus_flask_exporter'] },
+      { package: 'django-prometheus', imports: ['django_prometheus'] },
+      { package: 'aws-embedded-metrics', imports: ['aws_embedded_metrics'] },
+      'aioprometheus',
+      'statsd',
+      'datadog',
+    ],
+    go: [
+      'github.com/prometheus/client_golang/prometheus',
+      'go.opentelemetry.io/otel/sdk/metric',
+      'go.opentelemetry.io/otel/exporters/prometheus',
+      'github.com/DataDog/datadog-go',
+      'github.com/cactus/go-statsd-client',
+    ],
+    jvm: ['io.micrometer', 'io.prometheus', 'io.opentelemetry.sdk.metrics'],
+    dotnet: ['Prometheus', 'App.Metrics', 'OpenTelemetry.Metrics'],
+  },
 });

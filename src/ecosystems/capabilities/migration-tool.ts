@@ -17,7 +17,13 @@ export default defineCapability({
     "drizzle-kit",
     "@mikro-orm/migrations",
     "postgrator",
-    "kysely"
+    "kysely",
+    "@mikro-orm/cli",
+    "dbmate",
+    "graphile-migrate",
+    "migrate",
+    "ley",
+    "@databases/pg-migrations"
   ],
   "python": [
     "alembic",
@@ -28,7 +34,14 @@ export default defineCapability({
         "flask_migrate"
       ]
     },
-    "yoyo-migrations"
+    "yoyo-migrations",
+    "piccolo",
+    {
+      "package": "aerich",
+      "imports": [
+        "aerich"
+      ]
+    }
   ]
 },
 });

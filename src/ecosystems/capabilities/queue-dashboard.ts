@@ -9,12 +9,30 @@ export default defineCapability({
     "@bull-board/express",
     "bull-board",
     "bull-arena",
+    "@bull-board/fastify",
+    "@bull-board/koa",
+    "@bull-board/hapi",
+    "@bull-board/nestjs",
+    "@bull-board/hono",
     "bullmq-prometheus",
     "bull-prom",
-    "@willsoto/nestjs-prometheus"
+    "@bull-monitor/express",
+    "@bull-monitor/koa"
   ],
   "python": [
-    "flower"
+    "flower",
+    {
+      "package": "rq-dashboard",
+      "imports": [
+        "rq_dashboard"
+      ]
+    },
+    {
+      "package": "celery-exporter",
+      "imports": [
+        "celery_exporter"
+      ]
+    }
   ]
 },
 });

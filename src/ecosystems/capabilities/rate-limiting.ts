@@ -13,9 +13,12 @@ export default defineCapability({
     "koa-ratelimit",
     "express-slow-down",
     "express-brute",
-    "bottleneck",
+    "express-limiter",
+    "koa2-ratelimit",
     "@upstash/ratelimit",
-    "hono-rate-limiter"
+    "hono-rate-limiter",
+    "@hono-rate-limiter/redis",
+    "graphql-rate-limit"
   ],
   "python": [
     {
@@ -31,7 +34,13 @@ export default defineCapability({
         "flask_limiter"
       ]
     },
-    "slowapi"
+    "slowapi",
+    {
+      "package": "fastapi-limiter",
+      "imports": [
+        "fastapi_limiter"
+      ]
+    }
   ]
 },
 });

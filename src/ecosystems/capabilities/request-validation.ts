@@ -17,14 +17,28 @@ export default defineCapability({
     "@sinclair/typebox",
     "io-ts",
     "runtypes",
-    "fastest-validator"
+    "fastest-validator",
+    "@hapi/joi",
+    "express-openapi-validator",
+    "typia",
+    "arktype",
+    "@vinejs/vine",
+    "class-transformer-validator"
   ],
   "python": [
     "pydantic",
     "marshmallow",
     "cerberus",
     "voluptuous",
-    "jsonschema"
+    "jsonschema",
+    "webargs",
+    "msgspec",
+    {
+      "package": "djangorestframework",
+      "imports": [
+        "rest_framework"
+      ]
+    }
   ]
 },
 });

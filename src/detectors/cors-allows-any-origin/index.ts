@@ -1,0 +1,105 @@
+import { defineDetector, firstN, fromMatch, no, yes } from '../../core/detector.ts';
+import type { EvidenceItem, Language, Match } from '../../core/types.ts';
+import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
+import { usedLibraries } from '../../ecosystems/usage.ts';
+
+const JS: readonly Language[] = ['javascript', 'typescript'];
+/** A request header set in browser code does nothing for CORS (a common mistake, not a server policy). */
+const BROWSER_PATH = /\.(?:jsx|tsx|vue|svelte)$|(?:^|\/)(?:components|hooks|pages|frontend|client|public|static|browser)\//;
+
+export default defineDetector({
+  id: 'cors-allows-any-origin',
+  pillar: 'security',
+  question: 'Does the API accept cross-origin requests from any origin?',
+  rationale:
+    'An open CORS policy lets any website call the API from a victim\'s browser; it is the level-1 "CORS open" anti-pattern.',
+  patterns: {
+    jsCorsDefault: {
+      // `cors()` / `app.use(cors())`: the cors package defaults to origin '*' (@koa/cors reflects any origin).
+      regex: /\b(?:cors|Cors|koaCors|kcors|corsMiddleware)\s*\(\s*\)/,
+      literals: ['ors('],
+      languages: JS,
+    },
+    jsOriginAny: {
+      // `origin: '*'`, `origin: true`, `origin: ['*']`, `origins: '*'` (socket.io), `cors: true`.
+      regex: /\borigins?\s*:\s*(?:(['"`])\*\1|true\b|\[\s*(['"`])\*\2\s*\])|\bcors\s*:\s*true\b/,
+      literals: ['origin', 'cors'],
+      languages: JS,
+    },
+    jsOriginCallback: {
+      // An origin callback whose first statement allows: `origin: (o, cb) => cb(null, true)`.
+      regex: /\borigin\s*:\s*(?:(?:async\s+)?function\s*\w*\s*\([^)]*\)|(?:async\s*)?\([^)]*\)\s*=>|\w+\s*=>)\s*\{?\s*(?:return\s+)?(?:callback|cb|done|next|fn)\s*\(\s*null\s*,\s*true\s*\)/,
+      literals: ['origin'],
+      languages: JS,
+    },
+    jsRegisterDefault: {
+      // `fastify.register(cors)` or `register(require('@fastify/cors'))` without options: origin '*'.
+      regex: /\.register\s*\(\s*(?:\w*[cC]ors\w*|require\s*\(\s*['"](?:@fastify\/cors|fastify-cors)['"]\s*\))\s*(?:,\s*\{\s*\})?\s*\)/,
+      literals: ['register'],
+      languages: JS,
+    },
+    nestEnableCors: {
+      regex: /\.enableCors\s*\(\s*\)/,
+      literals: ['enableCors'],
+      languages: JS,
+    },
+    headerAny: {
+      // `res.setHeader('Access-Control-Allow-Origin', '*')`, `{ 'Access-Control-Allow-Origin': '*' }`, `resp["..."] = "*"`.
+      regex: /(['"`])Access-Control-Allow-Origin\1\s*\]?\s*[,:=]\s*(['"`])\*\2/i,
+      literals: ['ccess-Control-Allow-Origin', 'ccess-control-allow-origin'],
+      languages: ['javascript', 'typescript', 'python', 'go', 'java', 'kotlin', 'ruby', 'php', 'csharp'],
+    },
+    proxyHeaderAny: {
+      // nginx `add_header Access-Control-Allow-Origin *;`
+      regex: /\badd_header\s+['"]?Access-Control-Allow-Origin['"]?\s+['"]?\*/i,
+      literals: ['add_header'],
+      roles: ['config', 'other', 'iac'],
+    },
+    python: {
+      // Django CORS_ALLOW_ALL_ORIGINS / CORS_ORIGIN_ALLOW_ALL, FastAPI/Starlette allow_origins=["*"],
+      // flask-cors `origins="*"` / `{"origins": "*"}`.
+      regex: /\bCORS_(?:ALLOW_ALL_ORIGINS|ORIGIN_ALLOW_ALL)\s*=\s*True\b|\ballow_origins\s*=\s*\[\s*(['"])\*\1\s*\]|\ballow_origin_regex\s*=\s*r?(['"])\.\*\2|['"]?\borigins['"]?\s*[=:]\s*(?:(['"])\*\3|\[\s*(['"])\*\4\s*\])/,
+      literals: ['CORS_', 'allow_origin', 'origins'],
+      languages: ['python'],
+    },
+    flaskDefault: {
+      // `CORS(app)` or `CORS(app, supports_credentials=True)`: no origins or resources, so every origin.
+      regex: /\bCORS\s*\(\s*\w+\s*(?:,(?![^)]*\b(?:origins|resources)\b)[^)]*)?\)/,
+      literals: ['CORS('],
+      languages: ['python'],
+    },
+    jvmDotnetGoRuby: {
+      // Spring `@CrossOrigin` without origins, allowedOrigins("*"); ASP.NET AllowAnyOrigin(); Go gin/rs cors
+      // AllowAllOrigins / AllowedOrigins: []string{"*"} / cors.Default(); rack-cors `origins '*'`.
+      regex: /@CrossOrigin\b(?!\s*\([^)]*\b(?:origins|value|originPatterns)\b)|\ballowed(?:Origins|OriginPatterns)\s*\(\s*"\*"\s*\)|\baddAllowedOrigin(?:Pattern)?\s*\(\s*"\*"\s*\)|\.AllowAnyOrigin\s*\(\s*\)|\bAllowAllOrigins\s*:\s*true\b|\bAllow(?:ed)?Origins\s*:\s*\[\]string\s*\{\s*"\*"|\bcors\.(?:Default|AllowAll)\s*\(\s*\)|^\s*origins\s+(['"])\*\1/m,
+      literals: ['CrossOrigin', 'llowedOrigin', 'AllowedOrigin', 'AllowAnyOrigin', 'AllowAllOrigins', 'AllowOrigins', 'AllowedOrigins', 'cors.', 'origins'],
+      languages: ['java', 'kotlin', 'csharp', 'go', 'ruby'],
+    },
+  },
+  detect({ repo, matches }) {
+    // `cors()` and `CORS(app)` count only in files that import a CORS library.
+    const importsCors = new Set(usedLibraries(repo, CAPABILITIES.cors).flatMap((u) => u.sites.map((s) => s.path)));
+    const found: [Match, string][] = [];
+    for (const m of matches('jsCorsDefault')) if (importsCors.has(m.path)) found.push([m, 'CORS middleware with default options (any origin)']);
+    for (const m of matches('jsOriginAny')) found.push([m, 'any origin allowed']);
+    for (const m of matches('jsOriginCallback')) found.push([m, 'origin callback allows every origin']);
+    for (const m of matches('jsRegisterDefault')) found.push([m, 'CORS plugin registered without an origin list']);
+    for (const m of matches('nestEnableCors')) found.push([m, 'enableCors() without options (any origin)']);
+    for (const m of matches('headerAny')) if (!BROWSER_PATH.test(m.path)) found.push([m, 'Access-Control-Allow-Origin: *']);
+    for (const m of matches('proxyHeaderAny')) found.push([m, 'proxy sets Access-Control-Allow-Origin: *']);
+    for (const m of matches('python')) found.push([m, 'any origin allowed']);
+    for (const m of matches('flaskDefault')) if (importsCors.has(m.path)) found.push([m, 'CORS(app) without origins (any origin)']);
+    for (const m of matches('jvmDotnetGoRuby')) found.push([m, 'any origin allowed']);
+
+    if (found.length === 0) return no('No CORS configuration that accepts any origin was found in production code or proxy config.');
+    const seen = new Set<string>();
+    const evidence: EvidenceItem[] = [];
+    for (const [m, note] of found) {
+      if (seen.has(`${m.path}:${m.line}`)) continue;
+      seen.add(`${m.path}:${m.line}`);
+      evidence.push(fromMatch(m, note));
+    }
+    evidence.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+    return yes(`CORS accepts any origin at ${evidence[0]!.path}:${evidence[0]!.line}${evidence.length > 1 ? ` and ${evidence.length - 1} other place(s)` : ''}.`, firstN(evidence, 10));
+  },
+});

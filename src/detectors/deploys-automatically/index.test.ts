@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { detect, locations } from '../../../test/harness.ts';
+import detector from './index.ts';
+
+const wf = (on: string, step: string): string =>
+  `name: deploy\non: ${on}\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      ${step}\n`;
+
+describe('deploys-automatically', () => {
+  it.each([
+    ['kubectl apply on push', 'push', '- run: kubectl apply -f k8s/'],
+    ['helm upgrade on tags', '{ push: { tags: ["v*"] } }', '- run: helm upgrade --install api ./chart'],
+    ['an ECS deploy action on release', 'release', '- uses: aws-actions/amazon-ecs-deploy-task-definition@v1'],
+    ['serverless deploy with env prefix', 'push', '- run: SLS_DEBUG=1 npx serverless deploy --stage prod'],
+    ['fly deploy', '[push]', '- run: flyctl deploy --remote-only'],
+    ['ssh-action (over SSH)', 'push', '- uses: appleboy/ssh-action@v1'],
+  ])('answers yes for %s', async (_c, on, step) => {
+    const r = await detect(detector, { '.github/workflows/deploy.yml': wf(on, step) });
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(['.github/workflows/deploy.yml:8']);
+    expect(r.measures).toEqual({ 'deploy-jobs': { value: 1, unit: 'jobs' } });
+  });
+
+  it('notes deploys started by hand through workflow_dispatch', async () => {
+    const r = await detect(detector, { '.github/workflows/deploy.yml': wf('workflow_dispatch', '- run: terraform apply -auto-approve') });
+    expect(r.outcome).toBe('yes');
+    expect(r.summary).toContain('started by hand');
+  });
+
+  it('counts GitLab deploy jobs and Argo CD applications', async () => {
+    const r = await detect(detector, {
+      '.gitlab-ci.yml': 'deploy:\n  stage: deploy\n  script:\n    - gcloud run deploy api --image $IMAGE\n',
+      'deploy/argocd/app.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: api\n',
+    });
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(['.gitlab-ci.yml:4', 'deploy/argocd/app.yaml:2']);
+  });
+
+  it.each([
+    ['deploys run only on pull requests (previews)', { '.github/workflows/p.yml': wf('pull_request', '- run: vercel deploy --prod') }],
+    ['the step is a dry run', { '.github/workflows/d.yml': wf('push', '- run: kubectl apply --dry-run=client -f k8s/') }],
+    ['the workflow only builds', { '.github/workflows/b.yml': wf('push', '- run: docker build -t api .') }],
+    ['a plain kustomization is not Flux', { 'k8s/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n' }],
+    ['the README explains kubectl apply', { 'README.md': 'kubectl apply -f k8s/\n' }],
+    ['the deploy script only publishes docs', { '.github/workflows/docs.yml': wf('push', '- run: npm run deploy:docs') }],
+  ])('answers no when %s', async (_c, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});

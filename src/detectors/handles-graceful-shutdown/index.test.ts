@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { detect, locations } from '../../../test/harness.ts';
+import detector from './index.ts';
+
+const pkg = (deps: Record<string, string> = {}): string => JSON.stringify({ name: 'app', dependencies: deps }, null, 2);
+
+describe('handles-graceful-shutdown', () => {
+  it.each([
+    ['a SIGTERM handler that closes the server and the pool', {
+      'package.json': pkg({ express: '4' }),
+      'src/main.ts': "const server = app.listen(3000);\nprocess.on('SIGTERM', async () => {\n  server.close();\n  await pool.end();\n});\n",
+    }, ['src/main.ts:2']],
+    ['signals registered in a loop with prisma disconnect', {
+      'package.json': pkg(),
+      'src/index.ts': "for (const sig of ['SIGINT', 'SIGTERM']) {\n  process.once(sig, () => shutdown());\n}\nasync function shutdown() { await prisma.$disconnect(); }\n",
+    }, ['src/index.ts:1']],
+    ['Nest enableShutdownHooks', { 'package.json': pkg(), 'src/main.ts': 'const app = await NestFactory.create(AppModule);\napp.enableShutdownHooks();\n' }, ['src/main.ts:2']],
+    ['@godaddy/terminus', { 'package.json': pkg({ '@godaddy/terminus': '4' }), 'src/server.js': "const { createTerminus } = require('@godaddy/terminus');\n" }, ['src/server.js:1']],
+    ['python signal handler that stops the loop', {
+      'requirements.txt': '',
+      'app/worker.py': 'import signal\nrunning = True\ndef stop(*_):\n    global running\n    running = False\nsignal.signal(signal.SIGTERM, stop)\n',
+    }, ['app/worker.py:6']],
+    ['go signal.Notify with server.Shutdown', {
+      'main.go': 'package main\nfunc main() {\n\tsignal.Notify(quit, syscall.SIGINT, syscall.SIGTERM)\n\t<-quit\n\tsrv.Shutdown(ctx)\n}\n',
+    }, ['main.go:3']],
+  ])('answers yes for %s', async (_c, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it('answers no with the handler when it only exits', async () => {
+    const r = await detect(detector, { 'package.json': pkg(), 'src/main.ts': "app.listen(3000);\nprocess.on('SIGTERM', () => process.exit(0));\n" });
+    expect(r.outcome).toBe('no');
+    expect(locations(r)).toEqual(['src/main.ts:2']);
+  });
+
+  it.each([
+    ['there is no signal handling', { 'package.json': pkg(), 'src/main.ts': 'server.close();\n' }],
+    ['only a test handles SIGTERM', { 'package.json': pkg(), 'src/main.test.ts': "process.on('SIGTERM', () => server.close());\n" }],
+    ['the handler is commented out', { 'package.json': pkg(), 'src/main.ts': "// process.on('SIGTERM', () => server.close());\n" }],
+    ['a README shows a handler', { 'package.json': pkg(), 'README.md': "process.on('SIGTERM', () => server.close())\n" }],
+  ])('answers no when %s', async (_c, files) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('no');
+    expect(r.evidence).toEqual([]);
+  });
+});

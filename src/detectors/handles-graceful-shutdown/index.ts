@@ -1,0 +1,84 @@
+import { defineDetector, fromImport, fromMatch, no, yes } from '../../core/detector.ts';
+import type { EvidenceItem, Match } from '../../core/types.ts';
+import GRACEFUL_SHUTDOWN from '../../ecosystems/capabilities/graceful-shutdown.ts';
+import { usedLibraries } from '../../ecosystems/usage.ts';
+
+const JS = ['javascript', 'typescript'] as const;
+
+export default defineDetector({
+  id: 'handles-graceful-shutdown',
+  pillar: 'reliability',
+  question: 'Does production code handle SIGTERM by draining work (closing servers, queues and pools) before exiting?',
+  rationale: 'Every deploy and scale-in sends SIGTERM; exiting at once drops in-flight requests and half-done jobs.',
+  patterns: {
+    jsSignal: {
+      regex: /\bprocess\.(?:on|once|addListener)\s*\(\s*['"`](?:SIGTERM|SIGINT)['"`]/,
+      literals: ['SIGTERM', 'SIGINT'],
+      languages: JS,
+    },
+    // `for (const s of ['SIGTERM', 'SIGINT']) process.on(s, ...)`
+    jsSignalName: { regex: /['"`](?:SIGTERM|SIGINT)['"`]/, literals: ['SIGTERM', 'SIGINT'], languages: JS },
+    jsProcessOn: { regex: /\bprocess\.(?:on|once|addListener)\s*\(/, literals: ['process.'], languages: JS, maxPerFile: 1 },
+    jsDrain: {
+      regex: /\b[\w$]+\.(?:close|closeAllConnections|disconnect|\$disconnect|quit|shutdown|drain|stop|terminate)\s*\(|\b(?:pool|knex|sql|db|client|connection|pgPool)\w*\.end\s*\(/,
+      literals: ['.close', '.disconnect', '$disconnect', '.quit', '.shutdown', '.drain', '.stop', '.terminate', '.end('],
+      languages: JS,
+      maxPerFile: 1,
+    },
+    nestHooks: { regex: /\.enableShutdownHooks\s*\(/, literals: ['enableShutdownHooks'], languages: JS },
+    pySignal: {
+      regex: /\b(?:signal\.signal|add_signal_handler)\s*\(\s*(?:signal\.)?(?:SIGTERM|SIGINT)\b/,
+      literals: ['SIGTERM', 'SIGINT'],
+      languages: ['python'],
+    },
+    pyDrain: {
+      regex: /\.(?:close|shutdown|stop|join|cancel|dispose|set)\s*\(|\bshould_exit\b|\b\w+\s*=\s*False\b/,
+      literals: ['.close', '.shutdown', '.stop', '.join', '.cancel', '.dispose', '.set(', 'should_exit', 'False'],
+      languages: ['python'],
+      maxPerFile: 1,
+    },
+    goSignal: {
+      regex: /\bsignal\.Notify(?:Context)?\s*\([^)]*\b(?:syscall\.SIGTERM|syscall\.SIGINT|os\.Interrupt)/,
+      literals: ['signal.Notify'],
+      languages: ['go'],
+    },
+    goDrain: { regex: /\.(?:Shutdown|GracefulStop|Close|Stop)\s*\(/, literals: ['.Shutdown', '.GracefulStop', '.Close', '.Stop'], languages: ['go'], maxPerFile: 1 },
+    jvmHook: { regex: /\bRuntime\.getRuntime\(\)\.addShutdownHook\s*\(|@PreDestroy\b/, literals: ['addShutdownHook', '@PreDestroy'], languages: ['java', 'kotlin'] },
+    springGraceful: {
+      regex: /\bserver\.shutdown\s*[=:]\s*graceful\b|^[ \t]*shutdown:[ \t]*["']?graceful\b/m,
+      literals: ['graceful'],
+      roles: ['config', 'other'],
+      paths: ['**/application*.yml', '**/application*.yaml', '**/application*.properties'],
+    },
+  },
+  detect({ repo, matches }) {
+    const graceful: EvidenceItem[] = [];
+    const exitOnly: EvidenceItem[] = [];
+    const files = (name: string): Set<string> => new Set(matches(name).map((m) => m.path));
+    const sortLoc = (a: Match, b: Match): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line);
+
+    for (const u of usedLibraries(repo, GRACEFUL_SHUTDOWN)) graceful.push(...u.sites.slice(0, 3).map((s) => fromImport(s, `${u.library} drains on shutdown`)));
+    graceful.push(...matches('nestHooks').map((m) => fromMatch(m, 'Nest shutdown hooks enabled')));
+
+    // A signal handler counts when its file also drains something; one that only exits does not.
+    const handlers = (signal: readonly Match[], drainFiles: Set<string>): void => {
+      const seen = new Set<string>();
+      for (const m of [...signal].sort(sortLoc)) {
+        if (seen.has(m.path)) continue;
+        seen.add(m.path);
+        if (drainFiles.has(m.path)) graceful.push(fromMatch(m, 'SIGTERM/SIGINT handler that closes resources'));
+        else exitOnly.push(fromMatch(m, 'signal handler without draining'));
+      }
+    };
+    const processOn = files('jsProcessOn');
+    handlers([...matches('jsSignal'), ...matches('jsSignalName').filter((m) => processOn.has(m.path))], files('jsDrain'));
+    handlers(matches('pySignal'), files('pyDrain'));
+    handlers(matches('goSignal'), files('goDrain'));
+    graceful.push(...matches('jvmHook').map((m) => fromMatch(m, 'JVM shutdown hook')));
+    graceful.push(...matches('springGraceful').map((m) => fromMatch(m, 'Spring Boot graceful shutdown')));
+
+    if (graceful.length > 0) return yes(`Shutdown is graceful: ${graceful.length} place(s) drain work on SIGTERM.`, graceful.slice(0, 10));
+    if (exitOnly.length > 0) return no('SIGTERM/SIGINT is handled but the handler does not close servers, queues or pools.', exitOnly.slice(0, 10));
+    return no('No SIGTERM/SIGINT handling or graceful-shutdown library found in production code.');
+  },
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { detect, locations } from '../../../test/harness.ts';
+import detector from './index.ts';
+
+const pkg = (dev: Record<string, string>): string => JSON.stringify({ name: 'app', devDependencies: dev });
+const pact = '{\n  "consumer": { "name": "web" },\n  "provider": { "name": "orders-api" },\n  "interactions": []\n}\n';
+
+describe('has-contract-tests', () => {
+  it.each([
+    ['a Pact consumer test', { 'package.json': pkg({ '@pact-foundation/pact': '12' }), 'test/contract/orders.pact.test.ts': "import { PactV3 } from '@pact-foundation/pact';\n" }, ['test/contract/orders.pact.test.ts:1']],
+    ['a Python pact test', { 'requirements-dev.txt': 'pact-python\n', 'tests/test_contract.py': 'from pact import Consumer, Provider\n' }, ['tests/test_contract.py:1']],
+    ['a JVM pact test', { 'src/test/java/app/OrdersPactTest.java': 'package app;\nimport au.com.dius.pact.consumer.dsl.PactDslWithProvider;\n' }, ['src/test/java/app/OrdersPactTest.java:2']],
+    ['a committed pact file', { 'pacts/web-orders-api.json': pact }, ['pacts/web-orders-api.json:3']],
+  ])('answers yes for %s', async (_case, files, where) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(where);
+  });
+
+  it.each([
+    ['Pact is only declared', { 'package.json': pkg({ '@pact-foundation/pact': '12' }), 'test/a.test.ts': "import { expect } from 'vitest';\n" }],
+    ['a README describes Pact', { 'README.md': "import { PactV3 } from '@pact-foundation/pact'\n" }],
+    ['the import is commented out', { 'package.json': pkg({ '@pact-foundation/pact': '12' }), 'test/a.test.ts': "// import { PactV3 } from '@pact-foundation/pact';\n" }],
+    ['a pact file is a fixture', { 'test/fixtures/pacts/a.json': pact }],
+    ['a JSON file named pacts is something else', { 'config/pacts/list.json': '{"items": []}' }],
+  ])('answers no when %s', async (_case, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { detect, locations, type Files } from '../../../test/harness.ts';
+import detector from './index.ts';
+
+describe('has-dead-letter-queue', () => {
+  it.each<[string, Files, string[]]>([
+    ['a Terraform SQS redrive policy', { 'infra/queues.tf': 'resource "aws_sqs_queue" "orders" {\n  name = "orders"\n  redrive_policy = jsonencode({ deadLetterTargetArn = aws_sqs_queue.orders_dlq.arn, maxReceiveCount = 5 })\n}\n' }, ['infra/queues.tf:3']],
+    ['RabbitMQ x-dead-letter-exchange in code', { 'src/amqp.ts': "await ch.assertQueue('orders', {\n  arguments: { 'x-dead-letter-exchange': 'orders.dlx' },\n});\n" }, ['src/amqp.ts:2']],
+    ['a pg-boss deadLetter option', { 'src/boss.js': "await boss.send('email', data, { retryLimit: 3, deadLetter: 'email-failed' });\n" }, ['src/boss.js:1']],
+    ['a DLQ constant', { 'src/config.ts': "export const ORDERS_DLQ_URL = process.env.ORDERS_DLQ_URL;\n" }, ['src/config.ts:1']],
+    ['a dlq queue in a compose/config file', { 'config/queues.yaml': 'queues:\n  - name: payments\n  - name: payments-dlq\n' }, ['config/queues.yaml:3']],
+    ['a Celery queue with dead-letter arguments', { 'app/celery.py': "Queue('tasks', queue_arguments={'x-dead-letter-routing-key': 'tasks.dead'})\n" }, ['app/celery.py:1']],
+  ])('answers yes for %s', async (_name, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each<[string, Files]>([
+    ['only docs mention a DLQ', { 'docs/queues.md': 'We should add a DLQ (dead-letter queue).\n', 'src/a.ts': 'export {};\n' }],
+    ['the DLQ is commented out', { 'src/amqp.ts': "// arguments: { 'x-dead-letter-exchange': 'dlx' }\nawait ch.assertQueue('orders');\n", 'infra/q.tf': '# redrive_policy = "..."\nresource "aws_sqs_queue" "q" {}\n' }],
+    ['only a test sets it up', { 'src/amqp.test.ts': "const DLQ = 'test-dlq';\n" }],
+    ['words merely contain the letters', { 'src/a.ts': 'const headlessLetter = 1; const idlqueue = 2; const readLetters = 3;\n' }],
+  ])('answers no when %s', async (_name, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { detect, locations } from '../../../test/harness.ts';
+import detector from './index.ts';
+
+describe('has-deprecation-policy', () => {
+  it.each([
+    ['a deprecation document', { 'docs/api/DEPRECATIONS.md': '\n# Deprecated endpoints\n\nNone yet.\n' }, ['docs/api/DEPRECATIONS.md:2']],
+    ['a policy heading in a README', { 'README.md': '# API\n\nIntro.\n\n## Deprecation Policy\n\nEndpoints live 6 months after notice.\n' }, ['README.md:5']],
+    ['a versioning policy heading in RST', { 'docs/api.rst': 'API\n===\n\nVersioning policy\n-----------------\n' }, ['docs/api.rst:4']],
+    ['a Sunset header in Express', { 'src/middleware/sunset.ts': "export const sunset = (req, res, next) => {\n  res.set('Sunset', 'Wed, 11 Nov 2026 23:59:59 GMT');\n  next();\n};\n" }, ['src/middleware/sunset.ts:2']],
+    ['a Deprecation header in Go', { 'internal/api/v1.go': 'package api\nfunc h(w http.ResponseWriter) {\n\tw.Header().Set("Deprecation", "true")\n}\n' }, ['internal/api/v1.go:3']],
+    ['a Deprecation header in Python', { 'app/views.py': 'def old(request):\n    response.headers["Deprecation"] = "true"\n' }, ['app/views.py:2']],
+  ])('answers yes for %s', async (_case, files, where) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(where);
+  });
+
+  it.each([
+    ['the README only mentions deprecation in prose', { 'README.md': '# API\n\nWe follow a deprecation policy, ask us.\n' }],
+    ['a deprecation doc is vendored', { 'node_modules/lib/DEPRECATIONS.md': '# Deprecated\n' }],
+    ['a deprecation doc is in a fixture', { 'test/fixtures/deprecation-policy.md': '# Deprecation policy\n' }],
+    ['the header is set in a test', { 'src/api.test.ts': "res.set('Deprecation', 'true');\n" }],
+    ['the header is commented out', { 'src/api.ts': "// res.set('Sunset', 'date');\n" }],
+    ['code reads a deprecation flag', { 'src/flags.ts': "const d = config.get('deprecation');\nconfig.set('sunset', true);\nunset(x);\n" }],
+  ])('answers no when %s', async (_case, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});

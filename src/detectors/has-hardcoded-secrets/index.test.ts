@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { detect, locations, type Files } from '../../../test/harness.ts';
+import detector from './index.ts';
+
+// Built at run time so this file never contains a secret-shaped literal.
+const GH = ['ghp', 'Q7x2Lm9Zp4Tr8Wk1Nv6Bc3Hd5Fg0Js2Ya7Ue'].join('_');
+const STRIPE = ['sk', 'live', '4eC39HqLyjWDarjtT1zdp7dc'].join('_');
+const API = 'a8F3kL0pQ7zX2mN9';
+const JWT = 'u7Yq2Ws9Ex4Rc1Tv';
+const DBPW = 'Xy7pQ2wLm9zz';
+const AWS_DOC = ['AKIA', 'IOSFODNN7EXAMPLE'].join('');
+const KEY = ['-----BEGIN RSA PRIVATE', 'KEY-----'].join(' ');
+
+describe('has-hardcoded-secrets', () => {
+  it.each<[string, Files, string[], string]>([
+    ['a GitHub token in source', { 'src/github.ts': `export const client = new Octokit({ auth: process.env.GH ?? '${GH}' });\n` }, ['src/github.ts:1'], GH],
+    ['a Stripe key in a comment', { 'src/pay.ts': `// old key: ${STRIPE}\nexport {};\n` }, ['src/pay.ts:1'], STRIPE],
+    ['a secret-named literal', { 'src/config.ts': `export const config = {\n  apiKey: '${API}',\n};\n` }, ['src/config.ts:2'], API],
+    ['a Django SECRET_KEY', { 'app/settings.py': `SECRET_KEY = "django-insecure-${API}"\n` }, ['app/settings.py:1'], API],
+    ['a committed .env.production', { '.env.production': `NODE_ENV=production\nJWT_SECRET=${JWT}\nJWT_EXPIRES_IN=7d\n` }, ['.env.production:2'], JWT],
+    ['a password in a connection URL', { 'docker-compose.yml': `services:\n  api:\n    environment:\n      DATABASE_URL: postgres://app:${DBPW}@db:5432/app\n` }, ['docker-compose.yml:4'], DBPW],
+    ['a private key file', { 'certs/server.key': `${KEY}\nMIIEowIBAAKCAQEA\n` }, ['certs/server.key:1'], 'MIIEowIBAAKCAQEA'],
+  ])('answers yes for %s, never echoing the secret', async (_name, files, locs, raw) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+    expect(r.measures?.secrets).toEqual({ value: locs.length, unit: 'findings' });
+    expect(JSON.stringify(r)).not.toContain(raw);
+  });
+
+  it('counts every finding across files', async () => {
+    const r = await detect(detector, {
+      'src/a.ts': `const password = "${DBPW}";\nconst token = '${GH}';\n`,
+      '.env': `STRIPE_SECRET_KEY=${STRIPE}\nDB_PASSWORD=\n`,
+    });
+    expect(r.measures?.secrets?.value).toBe(3);
+    expect(locations(r)).toEqual(['.env:1', 'src/a.ts:1', 'src/a.ts:2']);
+    for (const raw of [DBPW, GH, STRIPE]) expect(JSON.stringify(r)).not.toContain(raw);
+  });
+
+  it.each<[string, Files]>([
+    ['values are placeholders or references', { 'src/c.ts': "const a = { password: 'changeme', apiKey: process.env.API_KEY, token: '<your-token>', secret: '${SECRET}' };\n" }],
+    ['names hold keys of secrets, not secrets', { 'src/c.ts': "const TOKEN_STORAGE_KEY = 'accessTokenStorage';\nconst tokenType = 'Bearer';\nconst passwordField = 'pw-input-1';\n" }],
+    ['the AWS key is the documented example', { 'src/aws.ts': `const id = '${AWS_DOC}';\n` }],
+    ['the env file is an example', { '.env.example': `JWT_SECRET=${JWT}\n` }],
+    ['the env file holds local defaults only', { '.env': 'POSTGRES_PASSWORD=postgres\nAPI_TOKEN=\nTOKEN_TTL=3600\n' }],
+    ['the secret is in a test', { 'src/a.test.ts': `const token = '${GH}';\n` }],
+    ['the secret is in a fixture', { 'test/fixtures/creds.json': `{ "apiKey": "${API}" }\n` }],
+    ['the secret is in the docs', { 'README.md': `export GITHUB_TOKEN=${GH}\n` }],
+    ['the secret is in a lockfile', { 'package-lock.json': `{ "x": "${GH}" }\n` }],
+  ])('answers no when %s', async (_name, files) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('no');
+    expect(r.measures?.secrets?.value).toBe(0);
+  });
+});

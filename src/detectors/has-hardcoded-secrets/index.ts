@@ -1,0 +1,143 @@
+import { defineDetector, no, yes, type PatternSpec } from '../../core/detector.ts';
+import {
+  SECRET_ASSIGNMENT,
+  SECRET_ASSIGNMENT_LITERALS,
+  SECRET_FORMATS,
+  entropy,
+  isPlaceholder,
+  maskSecrets,
+  maskValue,
+} from '../../core/secrets.ts';
+import type { EvidenceItem, FileRole, Match } from '../../core/types.ts';
+
+/** Production source and configuration; never tests, fixtures, docs, vendored or generated files. */
+const ROLES: readonly FileRole[] = ['source', 'config', 'iac', 'ci', 'other'];
+const LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|poetry\.lock|Pipfile\.lock|uv\.lock|pdm\.lock|Gemfile\.lock|composer\.lock|go\.sum|Cargo\.lock|packages\.lock\.json|gradle\.lockfile|flake\.lock|[^/]+\.lock)$/;
+/** Templates of configuration show the shape, not the values: `.env.example`, `config.sample.json`. */
+const TEMPLATE = /(?:^|[./_-])(?:example|examples|sample|template|tmpl|tpl|dist|defaults?)(?:[./_-]|$)/i;
+const NOT_SCANNED = /\.(?:map|svg|snap|lock)$/;
+/** Last words of names that hold a reference or a setting about a secret, not the secret itself. */
+const NOT_SECRET_WORDS = new Set([
+  'name', 'names', 'id', 'ids', 'type', 'field', 'label', 'header', 'url', 'uri', 'path', 'file', 'length', 'len', 'prefix',
+  'suffix', 'regex', 'pattern', 'param', 'expiry', 'expires', 'expiration', 'ttl', 'lifetime', 'endpoint', 'version', 'mode',
+  'placeholder', 'hint', 'message', 'msg', 'error', 'title', 'route', 'policy', 'strength', 'algorithm', 'alg', 'format',
+  'env', 'var', 'ref', 'arn', 'region', 'host', 'port', 'enabled', 'required', 'min', 'max', 'count', 'input', 'in',
+]);
+/** `accessTokenStorageKey`, `TOKEN_COOKIE_NAME`: the key under which a secret is kept, not the secret. */
+const NOT_SECRET_PAIRS = new Set(['storage key', 'cookie key', 'local key', 'query key', 'cache key', 'header key', 'param key']);
+
+function notSecretName(name: string): boolean {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_.-]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+  const last = words[words.length - 1] ?? '';
+  return NOT_SECRET_WORDS.has(last) || NOT_SECRET_PAIRS.has(words.slice(-2).join(' '));
+}
+const ENV_SECRET_NAME = /PASSWORD|PASSWD|PWD|SECRET|API_?KEY|APIKEY|ACCESS_?KEY|AUTH_?TOKEN|TOKEN|PRIVATE_?KEY|CLIENT_?SECRET|CREDENTIALS?/i;
+/** Local-development defaults of well-known images; committed, but not secrets anyone relies on. */
+const LOCAL_DEFAULTS = new Set(['postgres', 'postgresql', 'root', 'admin', 'guest', 'mysql', 'redis', 'rabbitmq', 'minioadmin', 'localdev', 'development', 'password1', 'secret123']);
+
+function classes(v: string): number {
+  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
+}
+
+/** A literal that looks like a real credential rather than a word, path, URL or reference. */
+function looksSecret(value: string): boolean {
+  if (isPlaceholder(value) || LOCAL_DEFAULTS.has(value.toLowerCase())) return false;
+  if (/EXAMPLE|^(.)\1+$/i.test(value)) return false;
+  if (/^(?:\$|%|\{\{|env\.|process\.|os\.|https?:\/\/[^@]*$|\.{0,2}\/)/.test(value)) return false;
+  // Words and identifiers (`auth_token`, `accessTokenStorage`, `X-Auth-Token`, `prod/db/password`).
+  if (/^[A-Za-z]+(?:[_.\-/:][A-Za-z]+)*$/.test(value)) return false;
+  return entropy(value) >= 3.0 || (value.length >= 12 && classes(value) >= 2);
+}
+
+function kindOf(id: string): string {
+  return SECRET_FORMATS.find((f) => f.id === id)?.description ?? id;
+}
+
+const formatPatterns: Record<string, PatternSpec> = Object.fromEntries(
+  SECRET_FORMATS.map((f) => [
+    `format:${f.id}`,
+    // A token in a comment is still a leaked token: match raw text.
+    { regex: new RegExp(f.regex.source, f.regex.flags.replace('g', '')), literals: f.literals, roles: ROLES, code: false },
+  ]),
+);
+
+export default defineDetector({
+  id: 'has-hardcoded-secrets',
+  pillar: 'security',
+  question: 'Does production source or configuration contain hard-coded secrets?',
+  rationale:
+    'Secrets in the repository leak to everyone with read access and to every clone, and cannot be rotated without a code change.',
+  measures: {
+    secrets: { unit: 'findings', description: 'Hard-coded secret values found in production source and configuration' },
+  },
+  patterns: {
+    ...formatPatterns,
+    assignment: {
+      regex: new RegExp(SECRET_ASSIGNMENT.source, SECRET_ASSIGNMENT.flags.replace('g', '')),
+      literals: SECRET_ASSIGNMENT_LITERALS,
+      roles: ROLES,
+    },
+    dotenv: {
+      regex: /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*=[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#'"][^\s#]*))/m,
+      literals: ['='],
+      roles: ['other', 'config'],
+      paths: ['**/.env', '**/.env.*', '**/*.env'],
+      code: false,
+      maxPerFile: 500,
+    },
+  },
+  detect({ repo, matches }) {
+    const findings = new Map<string, EvidenceItem>();
+    const skip = (m: Match): boolean => LOCKFILE.test(m.path) || NOT_SCANNED.test(m.path);
+    // Only configuration files are templates; a `defaults.ts` in source is real code.
+    const isTemplate = (path: string): boolean =>
+      repo.file(path)?.role !== 'source' && TEMPLATE.test(path.slice(path.lastIndexOf('/') + 1));
+    /** The excerpt as the scanner masked it, masked again for the value we know, to be safe. */
+    const safe = (m: Match, values: readonly string[]): string => {
+      let e = maskSecrets(m.excerpt);
+      for (const v of values) if (v.length >= 4) e = e.split(v).join(maskValue(v));
+      return e;
+    };
+    const record = (m: Match, excerpt: string, note: string): void => {
+      const key = `${m.path}:${m.line}`;
+      if (!findings.has(key)) findings.set(key, { path: m.path, line: m.line, excerpt, note });
+    };
+
+    for (const f of SECRET_FORMATS) {
+      for (const m of matches(`format:${f.id}`)) {
+        if (skip(m) || isTemplate(m.path)) continue;
+        if (/EXAMPLE/i.test(m.text)) continue; // documented sample keys (AKIAIOSFODNN7EXAMPLE)
+        if (f.id === 'connection-string-password' && !looksSecret(m.groups[0] ?? '')) continue;
+        record(m, f.id === 'private-key' ? m.excerpt : safe(m, [m.text, m.groups[0] ?? '']), kindOf(f.id));
+      }
+    }
+    for (const m of matches('assignment')) {
+      const [name = '', value = ''] = m.groups;
+      if (skip(m) || isTemplate(m.path) || notSecretName(name) || !looksSecret(value)) continue;
+      record(m, safe(m, [value]), `secret-named '${name}' assigned a literal`);
+    }
+    for (const m of matches('dotenv')) {
+      const name = m.groups[0] ?? '';
+      const value = m.groups[1] ?? m.groups[2] ?? m.groups[3] ?? '';
+      if (skip(m) || isTemplate(m.path) || !ENV_SECRET_NAME.test(name) || notSecretName(name)) continue;
+      if (value.length < 6 || isPlaceholder(value) || LOCAL_DEFAULTS.has(value.toLowerCase())) continue;
+      if (/^(?:\d+|true|false|yes|no|on|off)$/i.test(value) || /^(?:\$|%|\{\{)/.test(value)) continue;
+      // .env values are unquoted, so the scanner's masking may not see them: build the excerpt.
+      record(m, `${name}=${maskValue(value)}`, `committed env file sets '${name}'`);
+    }
+
+    const all = [...findings.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+    const measures = { secrets: { value: all.length, unit: 'findings' } };
+    if (all.length === 0) return no('No hard-coded secret was found in production source or configuration.', [], measures);
+    const files = [...new Set(all.map((e) => e.path))];
+    return yes(
+      `${all.length} hard-coded secret(s) in ${files.length} file(s) (first: ${all[0]!.path}:${all[0]!.line}).`,
+      all.slice(0, 10),
+      measures,
+    );
+  },
+});

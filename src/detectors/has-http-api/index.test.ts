@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { detect, locations } from '../../../test/harness.ts';
+import detector from './index.ts';
+
+const pkg = (deps: Record<string, string>, dev: Record<string, string> = {}): string =>
+  JSON.stringify({ name: 'app', dependencies: deps, devDependencies: dev }, null, 2);
+
+describe('has-http-api', () => {
+  it.each([
+    ['an Express server', { 'package.json': pkg({ express: '4' }), 'src/server.ts': "import express from 'express';\nconst app = express();\n" }, ['src/server.ts:1']],
+    ['a NestJS app', { 'package.json': pkg({ '@nestjs/core': '10' }), 'src/main.ts': "import { NestFactory } from '@nestjs/core';\n" }, ['src/main.ts:1']],
+    ['a FastAPI app', { 'requirements.txt': 'fastapi==0.110\n', 'app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n' }, ['app/main.py:1']],
+    ['an aiohttp server', { 'requirements.txt': 'aiohttp\n', 'svc/app.py': 'import json\nfrom aiohttp import web\n' }, ['svc/app.py:2']],
+    ['a Next.js route handler', { 'package.json': pkg({ next: '14', react: '18' }), 'app/api/users/route.ts': 'export async function GET() {\n  return Response.json([]);\n}\n', 'app/page.tsx': "import Link from 'next/link';\n" }, ['app/api/users/route.ts:1']],
+    ['a Next.js pages API importing next', { 'package.json': pkg({ next: '14' }), 'src/pages/api/hello.ts': "import type { NextApiRequest } from 'next';\nexport default function h() {}\n" }, ['src/pages/api/hello.ts:1']],
+  ])('answers yes for %s', async (_case, files, where) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(where);
+  });
+
+  it.each([
+    ['a CLI tool', { 'package.json': pkg({ commander: '12' }), 'src/cli.ts': "import { Command } from 'commander';\n" }],
+    ['a Next.js site without API routes', { 'package.json': pkg({ next: '14' }), 'app/page.tsx': "import Link from 'next/link';\nexport default function Page() {}\n" }],
+    ['aiohttp used as a client', { 'requirements.txt': 'aiohttp\n', 'app/fetch.py': 'import aiohttp\nfrom aiohttp import ClientSession\n' }],
+    ['express only in tests', { 'package.json': pkg({}, { express: '4' }), 'test/server.test.ts': "import express from 'express';\n" }],
+    ['express only in a README', { 'package.json': pkg({}), 'README.md': "import express from 'express'\n" }],
+    ['a commented-out import', { 'package.json': pkg({ express: '4' }), 'src/a.ts': "// import express from 'express';\n" }],
+    ['an example app', { 'package.json': pkg({ express: '4' }), 'examples/basic/server.js': "const express = require('express');\n" }],
+  ])('answers no for %s', async (_case, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});

@@ -1,0 +1,54 @@
+import { defineDetector, firstN, fromImport, fromMatch, no, yes } from '../../core/detector.ts';
+import type { EvidenceItem, ImportSite } from '../../core/types.ts';
+import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
+import { usedLibraries } from '../../ecosystems/usage.ts';
+
+/** Next.js serves an API only from API routes and route handlers; pages alone are a website. */
+const NEXT_API_FILE = /(^|\/)pages\/api\/|(^|\/)app\/(?:.*\/)?route\.[cm]?[jt]sx?$/;
+
+/**
+ * Libraries of the capability that are also clients or front-end frameworks: only some of their
+ * import sites show an HTTP server.
+ */
+const SERVER_SITE: Record<string, (s: ImportSite) => boolean> = {
+  // aiohttp is mostly used as an HTTP client; `aiohttp.web` is its server.
+  aiohttp: (s) => s.specifier.startsWith('aiohttp.web') || /\bimport\b[^#\n]*\bweb\b/.test(s.excerpt),
+  next: (s) => NEXT_API_FILE.test(s.path),
+};
+
+export default defineDetector({
+  id: 'has-http-api',
+  pillar: 'api',
+  question: 'Does production code expose an HTTP API (imports an HTTP server framework)?',
+  rationale: 'The API pillar only applies to a platform that serves an API; a CLI or a library has none.',
+  patterns: {
+    // Next.js route handlers and API routes export their handlers, often without importing next.
+    nextRoute: {
+      regex: /^export\s+(?:default\b|(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE)\b|const\s+(?:GET|POST|PUT|PATCH|DELETE)\b)/m,
+      literals: ['export'],
+      languages: ['javascript', 'typescript'],
+      paths: ['**/pages/api/**', '**/app/**/route.{js,jsx,ts,tsx,mjs,cjs}'],
+      maxPerFile: 1,
+    },
+  },
+  detect({ repo, matches }) {
+    const evidence: EvidenceItem[] = [];
+    const libs: string[] = [];
+    for (const u of usedLibraries(repo, CAPABILITIES['http-server'])) {
+      const keep = SERVER_SITE[u.library];
+      const sites = keep ? u.sites.filter(keep) : u.sites;
+      if (sites.length === 0) continue;
+      libs.push(u.library);
+      evidence.push(...sites.slice(0, 3).map((s) => fromImport(s, `${u.library} imported`)));
+    }
+    if (!libs.includes('next') && repo.dependencies().some((d) => d.ecosystem === 'js' && d.name === 'next' && !d.dev)) {
+      const routes = matches('nextRoute');
+      if (routes.length > 0) {
+        libs.push('next');
+        evidence.push(...routes.slice(0, 3).map((m) => fromMatch(m, 'Next.js API route')));
+      }
+    }
+    if (libs.length === 0) return no('No HTTP server framework is imported by production code, so the platform exposes no HTTP API.');
+    return yes(`Production code serves HTTP with ${libs.join(', ')}.`, firstN(evidence));
+  },
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { detect, locations, type Files } from '../../../test/harness.ts';
+import detector from './index.ts';
+
+describe('polls-database-on-timer', () => {
+  it.each<[string, Files, string[]]>([
+    [
+      'setInterval with pool.query',
+      { 'src/jobs/sync.ts': "import { pool } from '../db';\n\nsetInterval(async () => {\n  const { rows } = await pool.query('SELECT id FROM outbox WHERE sent = false');\n}, 5000);\n" },
+      ['src/jobs/sync.ts:3', 'src/jobs/sync.ts:4'],
+    ],
+    [
+      'node-cron with a SQL string',
+      { 'src/cron.js': "const cron = require('node-cron');\nconst sql = `\n  SELECT * FROM invoices WHERE due < now()`;\ncron.schedule('*/5 * * * *', () => db.any(sql));\n" },
+      ['src/cron.js:4', 'src/cron.js:3'],
+    ],
+    [
+      'a self-rescheduling setTimeout loop',
+      { 'src/poller.ts': 'async function poll() {\n  const jobs = await prisma.job.findMany({ where: { done: false } });\n  setTimeout(poll, 1000);\n}\npoll();\n' },
+      ['src/poller.ts:3', 'src/poller.ts:2'],
+    ],
+    [
+      'python schedule.every with cursor.execute',
+      { 'app/poll.py': 'import schedule\n\ndef check():\n    cursor.execute("select * from orders where status = %s", ("new",))\n\nschedule.every(10).seconds.do(check)\n' },
+      ['app/poll.py:6', 'app/poll.py:4'],
+    ],
+    [
+      'a python while-True sleep loop',
+      { 'app/worker.py': 'import time\n\nwhile True:\n    rows = session.query(Order).all()\n    time.sleep(30)\n' },
+      ['app/worker.py:3', 'app/worker.py:4'],
+    ],
+  ])('answers yes for %s', async (_name, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+    expect(r.measures?.['polling-sites']).toEqual({ value: 1, unit: 'files' });
+  });
+
+  it('counts each polling file once', async () => {
+    const r = await detect(detector, {
+      'src/a.ts': 'setInterval(() => db.query("x"), 1000);\nsetInterval(() => db.query("y"), 2000);\n',
+      'src/b.ts': "cron.schedule('* * * * *', () => knex('jobs').where({ done: false }));\n",
+      'src/c.ts': 'setInterval(() => flushMetrics(), 1000);\n',
+    });
+    expect(r.outcome).toBe('yes');
+    expect(r.measures?.['polling-sites']).toEqual({ value: 2, unit: 'files' });
+    expect(locations(r)).toEqual(['src/a.ts:1', 'src/a.ts:1', 'src/b.ts:1', 'src/b.ts:1']);
+  });
+
+  it.each<[string, Files]>([
+    ['a timer never touches the database', { 'src/metrics.ts': 'setInterval(() => flushMetrics(), 1000);\n', 'src/repo.ts': 'export const q = () => db.query("SELECT 1 FROM dual");\n' }],
+    ['the timer is commented out', { 'src/a.ts': '// setInterval(() => check(), 1000);\nexport const f = () => db.query("SELECT * FROM t");\n' }],
+    ['the polling file is a test', { 'src/a.test.ts': 'setInterval(() => db.query("SELECT * FROM t"), 10);\n' }],
+    ['only the README describes polling', { 'README.md': 'We used to run setInterval(() => db.query("SELECT * FROM jobs"))\n' }],
+    ['a one-shot setTimeout of a callback parameter', { 'src/a.ts': 'export function later(done: () => void) {\n  db.query("SELECT 1");\n  setTimeout(done, 10);\n}\n' }],
+  ])('answers no when %s', async (_name, files) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('no');
+    expect(r.measures?.['polling-sites']?.value).toBe(0);
+  });
+});

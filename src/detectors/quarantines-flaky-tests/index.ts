@@ -1,0 +1,116 @@
+import { defineDetector, fromMatch, no, yes } from '../../core/detector.ts';
+import type { EvidenceItem } from '../../core/types.ts';
+import { CI_GLOBS, readCi } from '../../ecosystems/ci.ts';
+
+/** A CI command that leaves quarantined/flaky-tagged tests out of the gate. */
+const EXCLUDES_TAGGED = new RegExp(
+  [
+    String.raw`--grep-invert[= ]\s*["']?@?(?:quarantine|flaky)`,
+    String.raw`-m\s+["']?not\s+(?:quarantine|flaky)`,
+    String.raw`--exclude-tags?[= ]\s*["']?[\w,@-]*(?:quarantine|flaky)`,
+    String.raw`--tags?[= ]\s*["']?(?:~|not\s+)@?(?:quarantine|flaky)`,
+    String.raw`-DexcludedGroups=\S*(?:quarantine|flaky)`,
+    String.raw`--skip-tags?[= ]\s*["']?\S*(?:quarantine|flaky)`,
+    String.raw`grep\s+-v\s+["']?@?(?:quarantine|flaky)`,
+    String.raw`--testPathIgnorePatterns[= ]\s*["']?\S*(?:quarantine|flaky)`,
+  ].join('|'),
+  'i',
+);
+
+/** Services that detect and quarantine flaky tests from uploaded results. */
+const FLAKY_SERVICES = /^(?:buildpulse\/buildpulse-action|trunk-io\/analytics-uploader|datadog\/junit-upload-github-action)@/i;
+
+const RUNNER_CONFIGS = [
+  '**/vitest.config.*',
+  '**/vite.config.*',
+  '**/vitest.workspace.*',
+  '**/playwright.config.*',
+  '**/playwright-ct.config.*',
+  '**/cypress.config.*',
+  '**/cypress.json',
+  '**/wdio.conf.*',
+  '**/.mocharc*',
+];
+
+export default defineDetector({
+  id: 'quarantines-flaky-tests',
+  pillar: 'testing',
+  question: 'Are flaky tests retried or quarantined instead of blocking (or being ignored by) the pipeline?',
+  rationale: 'Unmanaged flaky tests teach a team to re-run until green, which hides real failures.',
+  patterns: {
+    retryTimes: { regex: /\bjest\.retryTimes\s*\(\s*[1-9]/, literals: ['retryTimes'], languages: ['javascript', 'typescript'], roles: ['test', 'source'], maxPerFile: 1 },
+    runnerRetries: {
+      regex: /\bretr(?:y|ies)["']?\s*:\s*(\{[^}]*\}|[^,\n}]+)/,
+      literals: ['retr'],
+      paths: RUNNER_CONFIGS,
+      roles: ['source', 'config', 'test', 'other'],
+      maxPerFile: 3,
+    },
+    pytestFlaky: { regex: /@pytest\.mark\.flaky\b|^\s*@flaky\b|--reruns[= ]\s*[1-9]/m, literals: ['flaky', 'reruns'], languages: ['python'], roles: ['test'], maxPerFile: 1 },
+    rerunFlags: {
+      regex: /--reruns[= ]\s*[1-9]|--only-rerun\b|rerunFailingTestsCount>?\s*=?\s*[1-9]|<rerunFailingTestsCount>\s*[1-9]|org\.gradle\.test-retry|\bmaxRetries\s*(?:=|\.set\()\s*[1-9]|\bgem\s+["']rspec-retry["']|require\s+["']rspec\/retry["']/,
+      literals: ['reruns', 'only-rerun', 'rerunFailingTestsCount', 'test-retry', 'maxRetries', 'rspec-retry', 'rspec/retry'],
+      roles: ['config', 'ci', 'other', 'source', 'test'],
+      paths: ['**/pytest.ini', '**/pyproject.toml', '**/setup.cfg', '**/tox.ini', '**/Makefile', '**/package.json', '**/pom.xml', '**/build.gradle', '**/build.gradle.kts', '**/settings.gradle*', '**/Gemfile', '**/spec_helper.rb', '**/rails_helper.rb', ...CI_GLOBS],
+      maxPerFile: 1,
+    },
+    quarantineTag: {
+      regex: /@quarantine\b|@flaky\b|mark\.quarantine\b|@Tag\(\s*"(?:flaky|quarantine)"\s*\)|\b(?:quarantine|flaky):\s*true\b|\btag:\s*\[?\s*['"]@?(?:quarantine|flaky)['"]/,
+      literals: ['quarantine', 'flaky'],
+      roles: ['test'],
+      maxPerFile: 1,
+    },
+    buildExcludes: {
+      regex: /excludeTags\s*\(?\s*["'](?:quarantine|flaky)["']|<excludedGroups>[^<]*(?:quarantine|flaky)/,
+      literals: ['excludeTags', 'excludedGroups'],
+      paths: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts'],
+      roles: ['config', 'other', 'source'],
+      maxPerFile: 1,
+    },
+  },
+  contents: [...CI_GLOBS],
+  detect({ repo, matches }) {
+    const evidence: EvidenceItem[] = [];
+    const how = new Set<string>();
+    for (const m of matches('retryTimes')) {
+      evidence.push(fromMatch(m, 'jest retries failing tests'));
+      how.add('retries');
+    }
+    for (const m of matches('runnerRetries')) {
+      if (!/[1-9]/.test(m.groups[0] ?? '')) continue;
+      evidence.push(fromMatch(m, 'test runner retries failing tests'));
+      how.add('retries');
+    }
+    for (const m of [...matches('pytestFlaky'), ...matches('rerunFlags')]) {
+      evidence.push(fromMatch(m, 'failing tests are re-run'));
+      how.add('retries');
+    }
+    for (const d of repo.dependencies()) {
+      if (d.ecosystem === 'python' && (d.name === 'pytest-rerunfailures' || d.name === 'flaky')) {
+        const e: EvidenceItem = { path: d.manifest, note: `${d.name} declared` };
+        if (d.line !== undefined) e.line = d.line;
+        evidence.push(e);
+        how.add('retries');
+      }
+    }
+    const ci = readCi(repo);
+    const tags = matches('quarantineTag');
+    const excluding = [...matches('buildExcludes').map((m) => fromMatch(m, 'build excludes quarantined tests'))];
+    for (const job of ci.jobs) {
+      for (const step of job.steps) {
+        if (step.uses && FLAKY_SERVICES.test(step.uses)) {
+          evidence.push({ path: job.file, line: step.line, excerpt: `uses: ${step.uses}`, note: 'flaky-test detection service' });
+          how.add('flaky-test service');
+        } else if (!step.uses && EXCLUDES_TAGGED.test(step.text)) {
+          excluding.push({ path: job.file, line: step.line, excerpt: step.text.split('\n').find((l) => EXCLUDES_TAGGED.test(l))?.trim().slice(0, 160) ?? '', note: 'CI excludes quarantined tests' });
+        }
+      }
+    }
+    if (tags.length > 0 && excluding.length > 0) {
+      evidence.push(...excluding.slice(0, 3), ...tags.slice(0, 3).map((m) => fromMatch(m, 'test tagged for quarantine')));
+      how.add('quarantine');
+    }
+    if (evidence.length === 0) return no('Flaky tests are neither retried nor quarantined (no retry configuration, rerun plugin or quarantine tag excluded in CI).');
+    return yes(`Flaky tests are handled: ${[...how].join(', ')}.`, evidence.slice(0, 10));
+  },
+});

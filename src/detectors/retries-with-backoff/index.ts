@@ -1,0 +1,108 @@
+import { defineDetector, fromImport, fromMatch, no, yes, type PatternSpec } from '../../core/detector.ts';
+import type { Ecosystem, EvidenceItem } from '../../core/types.ts';
+import { importNames, type Capability } from '../../ecosystems/capability.ts';
+import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
+import { usedLibraries } from '../../ecosystems/usage.ts';
+
+const RETRY = CAPABILITIES['retry'];
+/**
+ * Libraries of the retry capability that back off only when configured to (see retry.ts): they
+ * count in files that also match the named pattern.
+ */
+const NEEDS_OPTION: Record<string, { pattern: string; note: string }> = {
+  got: { pattern: 'retryOption', note: 'got with retry options' },
+  ky: { pattern: 'retryOption', note: 'ky with retry options' },
+  'axios-retry': { pattern: 'retryDelay', note: 'axios-retry with a retry delay' },
+  'fetch-retry': { pattern: 'retryDelay', note: 'fetch-retry with a retry delay' },
+  cockatiel: { pattern: 'backoffPolicy', note: 'cockatiel retry with backoff' },
+  Polly: { pattern: 'backoffPolicy', note: 'Polly wait-and-retry' },
+};
+const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Go, JVM and .NET imports of a capability's packages: these ecosystems have no import index. */
+function foreignImports(cap: Capability, prefix: string): Record<string, PatternSpec> {
+  const names = (eco: Ecosystem): string[] => (cap.libraries[eco] ?? []).flatMap((e) => [...importNames(e)]);
+  const out: Record<string, PatternSpec> = {};
+  const go = names('go');
+  if (go.length > 0) out[`${prefix}Go`] = { regex: new RegExp(`"(${go.map(esc).join('|')})(?:/[^"\\s]*)?"`), literals: go, languages: ['go'] };
+  const jvm = names('jvm');
+  if (jvm.length > 0) {
+    out[`${prefix}Jvm`] = { regex: new RegExp(`^[ \\t]*import[ \\t]+(?:static[ \\t]+)?(${jvm.map(esc).join('|')})(?!\\w)`, 'm'), literals: jvm, languages: ['java', 'kotlin'] };
+  }
+  const dotnet = names('dotnet');
+  if (dotnet.length > 0) {
+    out[`${prefix}Dotnet`] = { regex: new RegExp(`^[ \\t]*using[ \\t]+(?:static[ \\t]+)?(${dotnet.map(esc).join('|')})(?!\\w)`, 'm'), literals: dotnet, languages: ['csharp'] };
+  }
+  return out;
+}
+
+export default defineDetector({
+  id: 'retries-with-backoff',
+  pillar: 'reliability',
+  question: 'Do outbound calls retry with backoff (a retry library or explicit exponential backoff)?',
+  rationale: 'Transient failures are normal between services; retries without backoff turn a blip into a retry storm.',
+  patterns: {
+    ...foreignImports(RETRY, 'lib'),
+    retryOption: { regex: /\bretry\s*:\s*(?:\{|[1-9])/, literals: ['retry'], languages: ['javascript', 'typescript'], maxPerFile: 1 },
+    retryDelay: { regex: /\b(?:exponentialDelay|retryDelay)\b/, literals: ['exponentialDelay', 'retryDelay'], languages: ['javascript', 'typescript'], maxPerFile: 1 },
+    backoffPolicy: {
+      regex: /\b(?:ExponentialBackoff|DecorrelatedJitterBackoff|WaitAndRetry\w*|DelayBackoffType)\b|\bbackoff\s*:/,
+      literals: ['Backoff', 'backoff', 'WaitAndRetry'],
+      languages: ['javascript', 'typescript', 'csharp'],
+      maxPerFile: 1,
+    },
+    // urllib3 / requests: Retry(total=5, backoff_factor=0.5)
+    urllib3Retry: { regex: /\bRetry\s*\([^)]{0,300}?\bbackoff_factor\s*=/, literals: ['backoff_factor'], languages: ['python'] },
+    // Hand-written backoff: an exponential delay, next to retry wording and a sleep.
+    expo: {
+      regex: /\bMath\.pow\(\s*2\s*,|\b2\s*\*\*\s*[\w(]|\b1\s*<<\s*\(?\s*(?:attempt|retry|retries|tries|n|i)\b|\bbackoff\w*\b/i,
+      literals: ['Math.pow', '**', '<<', 'ackoff', 'ACKOFF'],
+      maxPerFile: 1,
+    },
+    retryWord: {
+      regex: /\b(?:retry|retries|retrying|attempts?|max_?retries|max_?attempts)\b/i,
+      literals: ['etry', 'ETRY', 'etries', 'ttempt', 'TTEMPT'],
+      maxPerFile: 1,
+    },
+    sleep: {
+      regex: /\b(?:setTimeout|sleep|delay|wait|Sleep|Delay)\s*\(/,
+      literals: ['setTimeout', 'sleep', 'Sleep', 'delay', 'Delay', 'wait'],
+      maxPerFile: 1,
+    },
+  },
+  detect({ repo, matches }) {
+    const evidence: EvidenceItem[] = [];
+    const names = new Set<string>();
+    const filesOf = (pattern: string): Set<string> => new Set(matches(pattern).map((m) => m.path));
+    for (const u of usedLibraries(repo, RETRY)) {
+      const option = NEEDS_OPTION[u.library];
+      const files = option ? filesOf(option.pattern) : undefined;
+      const sites = files ? u.sites.filter((s) => files.has(s.path)) : u.sites;
+      if (sites.length === 0) continue;
+      names.add(u.library);
+      evidence.push(...sites.slice(0, 3).map((s) => fromImport(s, option?.note ?? `${u.library} imported`)));
+    }
+    for (const key of ['libGo', 'libJvm', 'libDotnet']) {
+      for (const m of matches(key)) {
+        const lib = m.groups[0] ?? m.text;
+        const option = NEEDS_OPTION[lib];
+        if (option && !filesOf(option.pattern).has(m.path)) continue;
+        names.add(lib);
+        evidence.push(fromMatch(m, option?.note ?? `${lib} imported`));
+      }
+    }
+    for (const m of matches('urllib3Retry')) {
+      names.add('urllib3 Retry');
+      evidence.push(fromMatch(m, 'urllib3 Retry with backoff_factor'));
+    }
+    const retryFiles = filesOf('retryWord');
+    const sleepFiles = filesOf('sleep');
+    for (const m of matches('expo')) {
+      if (!retryFiles.has(m.path) || !sleepFiles.has(m.path)) continue;
+      names.add('hand-written backoff');
+      evidence.push(fromMatch(m, 'exponential backoff in a retry loop'));
+    }
+    if (names.size === 0) return no('No retry-with-backoff library or backoff code found in production code.');
+    return yes(`Retries with backoff: ${[...names].join(', ')}.`, evidence.slice(0, 10));
+  },
+});

@@ -1,0 +1,70 @@
+import { defineDetector, fromImport, fromMatch, no, notApplicable, yes } from '../../core/detector.ts';
+import type { Match } from '../../core/types.ts';
+import HTTP_CLIENT from '../../ecosystems/capabilities/http-client.ts';
+import { usedLibraries } from '../../ecosystems/usage.ts';
+
+const JS = ['javascript', 'typescript'] as const;
+/** Browser components call their own backend; their fetches are not service-to-service calls. */
+const UI_FILE = /\.[jt]sx$/;
+
+export default defineDetector({
+  id: 'sets-outbound-timeouts',
+  pillar: 'reliability',
+  question: 'Do outbound HTTP calls set timeouts?',
+  rationale: 'Without a timeout, one hung dependency holds connections and workers forever and the outage spreads to every caller.',
+  measures: { 'timeout-sites': { unit: 'sites', description: 'Places where production code sets a timeout on outbound HTTP calls' } },
+  patterns: {
+    // In files that import an HTTP client: axios/got/ky/undici options, superagent .timeout().
+    jsTimeoutOption: { regex: /\btimeout\s*:\s*[\w({]/, literals: ['timeout'], languages: JS },
+    jsTimeoutCall: { regex: /\.defaults\.timeout\s*=|\.timeout\s*\(\s*[\d{]/, literals: ['timeout'], languages: JS },
+    // Anywhere: fetch with AbortSignal.timeout, undici timeouts.
+    abortTimeout: { regex: /\bAbortSignal\.timeout\s*\(/, literals: ['AbortSignal.timeout'], languages: JS },
+    undiciTimeouts: { regex: /\b(?:headersTimeout|bodyTimeout|connectTimeout)\s*:/, literals: ['headersTimeout', 'bodyTimeout', 'connectTimeout'], languages: JS },
+    // AbortController aborted by a timer.
+    abortTimer: { regex: /\bsetTimeout\s*\([^;]{0,80}?\.abort\s*\(/, literals: ['abort'], languages: JS },
+    fetchCall: { regex: /(?<![\w.$])fetch\s*\(/, literals: ['fetch'], languages: JS },
+    pyTimeout: {
+      regex: /\btimeout\s*=\s*(?!None\b)[\w.(]|\b(?:httpx\.Timeout|ClientTimeout|urllib3\.Timeout)\s*\(/,
+      literals: ['timeout', 'Timeout'],
+      languages: ['python'],
+    },
+    goClientTimeout: { regex: /\bhttp\.Client\s*\{[^}]{0,400}?\bTimeout\s*:|\b(?:ResponseHeaderTimeout|TLSHandshakeTimeout)\s*:/, literals: ['Timeout'], languages: ['go'] },
+    goCtxTimeout: { regex: /\bcontext\.WithTimeout\s*\(/, literals: ['context.WithTimeout'], languages: ['go'] },
+    goRequest: { regex: /\bhttp\.(?:NewRequestWithContext|NewRequest|Get|Post|PostForm|Head)\s*\(|\bhttp\.Client\s*\{/, literals: ['http.'], languages: ['go'] },
+    jvmTimeout: {
+      regex: /\.(?:connectTimeout|readTimeout|setConnectTimeout|setReadTimeout|responseTimeout|callTimeout|setConnectionRequestTimeout)\s*\(|\.timeout\s*\(\s*Duration\./,
+      literals: ['Timeout', 'timeout'],
+      languages: ['java', 'kotlin'],
+    },
+    dotnetTimeout: { regex: /\.Timeout\s*=\s*TimeSpan\./, literals: ['Timeout'], languages: ['csharp'] },
+  },
+  detect({ repo, matches }) {
+    const clients = usedLibraries(repo, HTTP_CLIENT);
+    const clientFiles = new Set(clients.flatMap((u) => u.sites.map((s) => s.path)));
+    const notUi = (m: Match): boolean => !UI_FILE.test(m.path);
+    const goRequestFiles = new Set(matches('goRequest').map((m) => m.path));
+    const sites: { m: Match; note: string }[] = [
+      ...[...matches('jsTimeoutOption'), ...matches('jsTimeoutCall'), ...matches('pyTimeout')]
+        .filter((m) => clientFiles.has(m.path) && notUi(m))
+        .map((m) => ({ m, note: 'HTTP client timeout' })),
+      ...matches('abortTimeout').filter(notUi).map((m) => ({ m, note: 'fetch with AbortSignal.timeout' })),
+      ...matches('abortTimer').filter(notUi).map((m) => ({ m, note: 'request aborted by a timer' })),
+      ...matches('undiciTimeouts').map((m) => ({ m, note: 'undici timeout' })),
+      ...matches('goClientTimeout').map((m) => ({ m, note: 'http.Client timeout' })),
+      ...matches('goCtxTimeout').filter((m) => goRequestFiles.has(m.path)).map((m) => ({ m, note: 'request context with timeout' })),
+      ...matches('jvmTimeout').map((m) => ({ m, note: 'HTTP client timeout' })),
+      ...matches('dotnetTimeout').map((m) => ({ m, note: 'HttpClient timeout' })),
+    ].sort((a, b) => (a.m.path < b.m.path ? -1 : a.m.path > b.m.path ? 1 : a.m.line - b.m.line));
+    const measures = { 'timeout-sites': { value: sites.length, unit: 'sites' } };
+    if (sites.length > 0) {
+      return yes(`Outbound calls set timeouts at ${sites.length} site(s).`, sites.slice(0, 10).map((s) => fromMatch(s.m, s.note)), measures);
+    }
+    const outbound = [
+      ...clients.flatMap((u) => u.sites.filter((s) => !UI_FILE.test(s.path)).slice(0, 3).map((s) => fromImport(s, `${u.library} used without a timeout`))),
+      ...matches('fetchCall').filter(notUi).slice(0, 3).map((m) => fromMatch(m, 'fetch without a timeout')),
+      ...matches('goRequest').slice(0, 3).map((m) => fromMatch(m, 'HTTP call without a timeout')),
+    ];
+    if (outbound.length === 0) return notApplicable('Production code makes no outbound HTTP calls that could be recognised.');
+    return no('Outbound HTTP calls are made without any timeout setting.', outbound.slice(0, 10), measures);
+  },
+});

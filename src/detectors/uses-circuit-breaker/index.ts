@@ -1,0 +1,73 @@
+import { defineDetector, fromImport, fromMatch, no, yes, type PatternSpec } from '../../core/detector.ts';
+import type { Ecosystem, EvidenceItem } from '../../core/types.ts';
+import { importNames, type Capability } from '../../ecosystems/capability.ts';
+import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
+import { usedLibraries } from '../../ecosystems/usage.ts';
+
+const BREAKERS = CAPABILITIES['circuit-breaker'];
+/** Resilience toolkits that also do retries and timeouts: they count where their breaker API is used. */
+const TOOLKITS = new Set(['cockatiel', 'Polly']);
+const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Go, JVM and .NET imports of a capability's packages: these ecosystems have no import index. */
+function foreignImports(cap: Capability, prefix: string): Record<string, PatternSpec> {
+  const names = (eco: Ecosystem): string[] => (cap.libraries[eco] ?? []).flatMap((e) => [...importNames(e)]);
+  const out: Record<string, PatternSpec> = {};
+  const go = names('go');
+  if (go.length > 0) out[`${prefix}Go`] = { regex: new RegExp(`"(${go.map(esc).join('|')})(?:/[^"\\s]*)?"`), literals: go, languages: ['go'] };
+  const jvm = names('jvm');
+  if (jvm.length > 0) {
+    out[`${prefix}Jvm`] = { regex: new RegExp(`^[ \\t]*import[ \\t]+(?:static[ \\t]+)?(${jvm.map(esc).join('|')})(?!\\w)`, 'm'), literals: jvm, languages: ['java', 'kotlin'] };
+  }
+  const dotnet = names('dotnet');
+  if (dotnet.length > 0) {
+    out[`${prefix}Dotnet`] = { regex: new RegExp(`^[ \\t]*using[ \\t]+(?:static[ \\t]+)?(${dotnet.map(esc).join('|')})(?!\\w)`, 'm'), literals: dotnet, languages: ['csharp'] };
+  }
+  return out;
+}
+
+export default defineDetector({
+  id: 'uses-circuit-breaker',
+  pillar: 'reliability',
+  question: 'Are calls to dependencies protected by circuit breakers (a breaker library, or mesh outlier detection)?',
+  rationale: 'A breaker stops hammering a failing dependency and fails fast, so one slow service does not exhaust every caller.',
+  patterns: {
+    ...foreignImports(BREAKERS, 'lib'),
+    breakerApi: {
+      regex: /\b(?:circuitBreaker|CircuitBreaker\w*|ConsecutiveBreaker|SamplingBreaker|CountBreaker|AddCircuitBreaker)\b/,
+      literals: ['Breaker', 'breaker'],
+      languages: ['javascript', 'typescript', 'csharp'],
+      maxPerFile: 1,
+    },
+    // Istio DestinationRule outlier detection and Envoy circuit_breakers eject failing hosts.
+    meshKind: { regex: /^[ \t]*kind:\s*["']?DestinationRule\b/m, literals: ['DestinationRule'], roles: ['config', 'iac'], languages: ['yaml'] },
+    meshBreaker: { regex: /^[ \t]*(?:outlierDetection|circuit_breakers):/m, literals: ['outlierDetection', 'circuit_breakers'], roles: ['config', 'iac'], languages: ['yaml'] },
+  },
+  detect({ repo, matches }) {
+    const evidence: EvidenceItem[] = [];
+    const names = new Set<string>();
+    const breakerFiles = new Set(matches('breakerApi').map((m) => m.path));
+    for (const u of usedLibraries(repo, BREAKERS)) {
+      const sites = TOOLKITS.has(u.library) ? u.sites.filter((s) => breakerFiles.has(s.path)) : u.sites;
+      if (sites.length === 0) continue;
+      names.add(u.library);
+      evidence.push(...sites.slice(0, 3).map((s) => fromImport(s, `${u.library} imported`)));
+    }
+    for (const key of ['libGo', 'libJvm', 'libDotnet']) {
+      for (const m of matches(key)) {
+        const lib = m.groups[0] ?? m.text;
+        if (TOOLKITS.has(lib) && !breakerFiles.has(m.path)) continue;
+        names.add(lib);
+        evidence.push(fromMatch(m, `${lib} imported`));
+      }
+    }
+    const destinationRules = new Set(matches('meshKind').map((m) => m.path));
+    for (const m of matches('meshBreaker')) {
+      if (m.text.includes('outlierDetection') && !destinationRules.has(m.path)) continue;
+      names.add(m.text.includes('outlierDetection') ? 'Istio outlier detection' : 'Envoy circuit breakers');
+      evidence.push(fromMatch(m, 'circuit breaking in the service mesh'));
+    }
+    if (names.size === 0) return no('No circuit breaker protects calls from production code.');
+    return yes(`Circuit breakers in use: ${[...names].join(', ')}.`, evidence.slice(0, 10));
+  },
+});

@@ -1,0 +1,78 @@
+import { defineDetector, fromImport, fromMatch, no, yes, type PatternSpec } from '../../core/detector.ts';
+import type { Ecosystem, EvidenceItem } from '../../core/types.ts';
+import { importNames, type Capability } from '../../ecosystems/capability.ts';
+import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
+import ERROR_TRACKING from '../../ecosystems/capabilities/error-tracking.ts';
+import { usedLibraries } from '../../ecosystems/usage.ts';
+
+const TRACING = CAPABILITIES['tracing'];
+const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Go, JVM and .NET imports of a capability's packages: these ecosystems have no import index. */
+function foreignImports(cap: Capability, prefix: string): Record<string, PatternSpec> {
+  const names = (eco: Ecosystem): string[] => (cap.libraries[eco] ?? []).flatMap((e) => [...importNames(e)]);
+  const out: Record<string, PatternSpec> = {};
+  const go = names('go');
+  if (go.length > 0) out[`${prefix}Go`] = { regex: new RegExp(`"(${go.map(esc).join('|')})(?:/[^"\\s]*)?"`), literals: go, languages: ['go'] };
+  const jvm = names('jvm');
+  if (jvm.length > 0) {
+    out[`${prefix}Jvm`] = { regex: new RegExp(`^[ \\t]*import[ \\t]+(?:static[ \\t]+)?(${jvm.map(esc).join('|')})(?!\\w)`, 'm'), literals: jvm, languages: ['java', 'kotlin'] };
+  }
+  const dotnet = names('dotnet');
+  if (dotnet.length > 0) {
+    out[`${prefix}Dotnet`] = { regex: new RegExp(`^[ \\t]*using[ \\t]+(?:static[ \\t]+)?(${dotnet.map(esc).join('|')})(?!\\w)`, 'm'), literals: dotnet, languages: ['csharp'] };
+  }
+  return out;
+}
+
+export default defineDetector({
+  id: 'uses-distributed-tracing',
+  pillar: 'observability',
+  question: 'Does the platform record distributed traces (OpenTelemetry SDK, an APM agent, or Sentry with tracing enabled)?',
+  rationale: 'Traces show where the time and the errors of one request go across services; logs and metrics alone cannot.',
+  patterns: {
+    ...foreignImports(TRACING, 'lib'),
+    // Sentry traces only with a non-zero sample rate or a sampler.
+    sentryTracing: {
+      regex: /\b(?:tracesSampleRate\s*:\s*(?!0(?:\.0*)?\s*[,}\n])\S|tracesSampler\s*:|enableTracing\s*:\s*true|traces_sample_rate\s*=\s*(?!0(?:\.0*)?\s*[,)\n])\S|traces_sampler\s*=|enable_tracing\s*=\s*True)/,
+      literals: ['tracesSample', 'tracesSampler', 'enableTracing', 'traces_sample', 'enable_tracing'],
+      languages: ['javascript', 'typescript', 'python'],
+    },
+    // Zero-code agents started from the runtime command line (Dockerfile, package.json, Procfile, manifests).
+    agentFlag: {
+      regex:
+        /(?:--require|-r|--import)['",\s=]+(?:@opentelemetry\/auto-instrumentations-node\/register|dd-trace\/init|elastic-apm-node\/start|newrelic)\b|\bopentelemetry-instrument\s|\bddtrace-run\s|-javaagent:\S*(?:opentelemetry-javaagent|dd-java-agent|elastic-apm-agent|newrelic)/,
+      literals: ['auto-instrumentations-node/register', 'dd-trace/init', 'elastic-apm-node/start', 'newrelic', 'opentelemetry-instrument', 'ddtrace-run', '-javaagent'],
+      roles: ['config', 'iac', 'other'],
+    },
+  },
+  detect({ repo, matches }) {
+    const evidence: EvidenceItem[] = [];
+    const names = new Set<string>();
+    for (const u of usedLibraries(repo, TRACING)) {
+      names.add(u.library);
+      evidence.push(...u.sites.slice(0, 3).map((s) => fromImport(s, `${u.library} imported`)));
+    }
+    const sentry = usedLibraries(repo, ERROR_TRACKING);
+    const sampling = matches('sentryTracing');
+    if (sentry.length > 0 && sampling.length > 0) {
+      names.add(`${sentry.map((u) => u.library).join(', ')} with tracing`);
+      evidence.push(...sampling.slice(0, 3).map((m) => fromMatch(m, 'Sentry tracing enabled')));
+    }
+    for (const key of ['libGo', 'libJvm', 'libDotnet']) {
+      for (const m of matches(key)) {
+        names.add(m.groups[0] ?? m.text);
+        evidence.push(fromMatch(m, `${m.groups[0] ?? m.text} imported`));
+      }
+    }
+    for (const m of matches('agentFlag')) {
+      names.add('tracing agent');
+      evidence.push(fromMatch(m, 'tracing agent started with the process'));
+    }
+    if (names.size === 0) {
+      const note = sentry.length > 0 ? ' Sentry is used without a traces sample rate, so it records errors only.' : '';
+      return no(`No tracing SDK or agent is set up by production code.${note}`);
+    }
+    return yes(`Distributed tracing with ${[...names].join(', ')}.`, evidence.slice(0, 10));
+  },
+});

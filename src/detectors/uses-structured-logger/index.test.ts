@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { detect, locations } from '../../../test/harness.ts';
+import detector from './index.ts';
+
+const pkg = (deps: Record<string, string> = {}): string => JSON.stringify({ name: 'app', dependencies: deps }, null, 2);
+
+describe('uses-structured-logger', () => {
+  it('answers yes for pino behind a project logger module, with the share of logging files', async () => {
+    const r = await detect(detector, {
+      'package.json': pkg({ pino: '9', 'pino-http': '10' }),
+      'src/lib/logger.ts': "import pino from 'pino';\nexport const logger = pino();\n",
+      'src/http.ts': "import pinoHttp from 'pino-http';\nimport { logger } from './lib/logger';\n",
+      'src/orders/service.ts': "import { logger } from '../lib/logger.js';\nlogger.info('order');\n",
+      'src/users.ts': "import { logger } from '@/lib/logger';\n",
+      'src/legacy.ts': "console.log('a');\nconsole.warn('b');\n",
+    });
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(['src/http.ts:1', 'src/lib/logger.ts:1']);
+    // 4 logger files, 1 file with console calls only: 4 / 5.
+    expect(r.measures).toEqual({
+      'console-calls': { value: 2, unit: 'call sites' },
+      'logger-imports': { value: 4, unit: 'files' },
+      'structured-share': { value: 80, unit: '%' },
+    });
+  });
+
+  it.each([
+    ['structlog through a module (absolute and relative imports)', {
+      'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["structlog>=24"]\n',
+      'svc/log.py': 'import structlog\nlogger = structlog.get_logger()\n',
+      'svc/api.py': 'from svc.log import logger\n',
+      'svc/jobs.py': 'from .log import logger\n',
+    }, ['svc/log.py:1'], 3],
+    ['loguru with serialize=True', {
+      'requirements.txt': 'loguru==0.7\n',
+      'app/log.py': 'from loguru import logger\nlogger.add(sys.stderr, serialize=True)\n',
+    }, ['app/log.py:1'], 1],
+    ["fastify's built-in pino logger", {
+      'package.json': pkg({ fastify: '5' }),
+      'src/server.ts': "import Fastify from 'fastify';\nconst app = Fastify({\n  logger: true,\n});\n",
+    }, ['src/server.ts:2'], 1],
+    ['go zerolog', { 'cmd/api/main.go': 'package main\n\nimport (\n\t"github.com/rs/zerolog/log"\n)\n' }, ['cmd/api/main.go:4'], 1],
+    ['winston in javascript', { 'package.json': pkg({ winston: '3' }), 'lib/log.js': "const winston = require('winston');\n" }, ['lib/log.js:1'], 1],
+  ])('answers yes for %s', async (_c, files, locs, n) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+    expect(r.measures?.['logger-imports']?.value).toBe(n);
+  });
+
+  it.each([
+    ['only a README mentions pino', { 'package.json': pkg(), 'README.md': "import pino from 'pino'\n" }],
+    ['the import is commented out', { 'package.json': pkg({ pino: '9' }), 'src/a.ts': "// import pino from 'pino';\n" }],
+    ['only a test imports it', { 'package.json': pkg({ winston: '3' }), 'src/a.test.ts': "import winston from 'winston';\n" }],
+    ['only a vendored copy imports it', { 'package.json': pkg(), 'vendor/x/log.js': "require('bunyan')\n" }],
+    ['it is imported but not declared', { 'package.json': pkg(), 'src/a.ts': "import pino from 'pino';\n" }],
+    ['the logger is not structured (loglevel, log4js, consola)', {
+      'package.json': pkg({ loglevel: '1', log4js: '6', consola: '3' }),
+      'src/a.ts': "import log from 'loglevel';\nimport log4js from 'log4js';\nimport { consola } from 'consola';\n",
+    }],
+    ['loguru writes text', { 'requirements.txt': 'loguru\n', 'app/a.py': 'from loguru import logger\n' }],
+    ['fastify runs with logger: false', { 'package.json': pkg({ fastify: '5' }), 'src/s.ts': "import Fastify from 'fastify';\nFastify({ logger: false });\n" }],
+  ])('answers no when %s', async (_c, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+
+  it('reports a zero share when only console calls log', async () => {
+    const r = await detect(detector, { 'package.json': pkg(), 'src/a.ts': "console.log('x');\n" });
+    expect(r.outcome).toBe('no');
+    expect(r.measures?.['structured-share']?.value).toBe(0);
+    expect(r.measures?.['console-calls']?.value).toBe(1);
+  });
+});

@@ -1,0 +1,11 @@
+import { defineCapability } from '../capability.ts';
+
+// Error-tracking SDKs that can also record performance traces when a traces sample rate is set.
+export default defineCapability({
+  id: 'error-tracking',
+  description: 'Error tracking SDKs with optional tracing (Sentry)',
+  libraries: {
+    js: ['@sentry/node', '@sentry/nestjs', '@sentry/nextjs', '@sentry/bun', '@sentry/serverless', '@sentry/aws-serverless', '@sentry/google-cloud-serverless'],
+    python: [{ package: 'sentry-sdk', imports: ['sentry_sdk'] }],
+  },
+});
