@@ -1,7 +1,7 @@
 // Writes every file derived from data: the detector registry, the rubric reference, the JSON
 // Schemas. `--check` fails when a checked-in copy differs (CI and a contract test run it).
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatedFiles } from './generated-files.ts';
 
@@ -16,6 +16,7 @@ for (const [rel, content] of await generatedFiles(root)) {
     console.error(`stale: ${rel} (run npm run generate)`);
     stale++;
   } else {
+    mkdirSync(dirname(abs), { recursive: true });
     writeFileSync(abs, content);
     console.log(`wrote ${rel}`);
   }

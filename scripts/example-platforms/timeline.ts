@@ -46,7 +46,16 @@ export const set =
   };
 
 export type TimelineEvent =
-  | { kind: 'commit'; ref?: string; author: Person; committer?: Person; at: WallClock; message: string; change: Change | Change[] }
+  | {
+      kind: 'commit';
+      ref?: string;
+      author: Person;
+      committer?: Person;
+      at: WallClock;
+      /** A function is called after the change, with the new state. */
+      message: string | ((s: State) => string);
+      change: Change | Change[];
+    }
   | { kind: 'branch'; ref: string; from?: string }
   | { kind: 'merge'; ref?: string; branch: string; author: Person; at: WallClock; message: string }
   | { kind: 'tag'; name: string; ref?: string; tagger: Person; at: WallClock; message: string };
@@ -75,9 +84,10 @@ export function play(render: (s: State) => Tree, events: readonly TimelineEvent[
         const state = states.get(ref);
         if (!state) throw new Error(`commit on unknown branch ${ref}`);
         for (const c of Array.isArray(e.change) ? e.change : [e.change]) c(state);
-        const o = { author: e.author, at: e.at, message: e.message, tree: render(state) };
+        const message = typeof e.message === 'string' ? e.message : e.message(state);
+        const o = { author: e.author, at: e.at, message, tree: render(state) };
         const ok = history.commit(ref, e.committer ? { ...o, committer: e.committer } : o);
-        if (!ok) throw new Error(`commit "${e.message.split('\n')[0]}" on ${ref} at ${e.at} changes nothing`);
+        if (!ok) throw new Error(`commit "${message.split('\n')[0]}" on ${ref} at ${e.at} changes nothing`);
         break;
       }
       case 'merge': {

@@ -27,8 +27,11 @@ export interface PatternSpec {
   languages?: readonly Language[];
   /** Globs (picomatch) on the repository-relative path. */
   paths?: readonly string[];
-  /** Match against the text with comments blanked out (default true for code files). */
-  code?: boolean;
+  /**
+   * Match against the text with comments blanked out (default true); 'strict' blanks string
+   * contents as well, for patterns about calls that tests may quote in fixtures.
+   */
+  code?: boolean | 'strict';
   /** At most this many matches per file (default 50). */
   maxPerFile?: number;
 }

@@ -12,6 +12,9 @@ describe('maskSecrets', () => {
     ['DATABASE_URL=postgres://app:Sup3rS3cret@db:5432/app', 'Sup3rS3cret'],
     ['password = "correct-horse-battery"', 'correct-horse-battery'],
     ["apiKey: 'sk_test_51Habc123'", 'sk_test_51Habc123'],
+    ['JWT_SECRET=zq81Lmx0Pq72', 'zq81Lmx0Pq72'],
+    ['  password: hunter2222', 'hunter2222'],
+    ['const k = "-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEA7bq9dlWq0pX3kzDhm4aZ"', 'MIIEowIBAAKCAQEA7bq9dlWq0pX3kzDhm4aZ'],
   ])('never lets the secret through: %s', (line, secret) => {
     const out = maskSecrets(line);
     expect(out).not.toContain(secret);
@@ -22,6 +25,9 @@ describe('maskSecrets', () => {
     expect(maskSecrets('password: process.env.DB_PASSWORD')).toBe('password: process.env.DB_PASSWORD');
     expect(maskSecrets('password = "changeme"')).toBe('password = "changeme"');
     expect(maskSecrets('secret: "${SECRET}"')).toBe('secret: "${SECRET}"');
+    expect(maskSecrets('token = getToken(req)')).toBe('token = getToken(req)');
+    expect(maskSecrets('DB_PASSWORD=changethis')).toBe('DB_PASSWORD=changethis');
+    expect(maskSecrets('api_key: API_KEY_FROM_ENV')).toBe('api_key: API_KEY_FROM_ENV');
   });
 
   it('is idempotent', () => {

@@ -78,9 +78,16 @@ export const SECRET_ASSIGNMENT_LITERALS = [
   'Token',
 ] as const;
 
+/**
+ * The same names with an unquoted value (`.env` lines, YAML, properties): `JWT_SECRET=abc123`,
+ * `password: hunter22`. Group 2 is the value.
+ */
+export const SECRET_ASSIGNMENT_UNQUOTED =
+  /\b([A-Za-z0-9_]*(?:password|passwd|secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|private[_-]?key|client[_-]?secret|token)[A-Za-z0-9_]*)\s*(?:=|:)[ \t]*(?!["'`])([^\s"'`,;]{6,})/gi;
+
 /** Values that are placeholders, not secrets. */
 const PLACEHOLDER =
-  /^(?:x+|\*+|\.+|-+|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%\([^)]*\)s|changeme|change[-_]?me|password|secret|example|test|dummy|redacted|placeholder|your[-_a-z]*|xxx.*|todo|null|none|undefined|process\.env.*|env\(.*)$/i;
+  /^(?:x+|\*+|\.+|-+|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%\([^)]*\)s|changeme|change[-_]?me|changethis|change[-_]?this|replace[-_]?me|fake[-_a-z0-9]*|password|secret|example|test|dummy|redacted|placeholder|your[-_a-z]*|xxx.*|todo|null|none|undefined|process\.env.*|env\(.*)$/i;
 
 export function isPlaceholder(value: string): boolean {
   if (PLACEHOLDER.test(value)) return true;
@@ -120,8 +127,14 @@ export function maskSecrets(text: string): string {
       return maskValue(m);
     });
   }
-  out = out.replace(SECRET_ASSIGNMENT, (m, _name: string, value: string) =>
-    isPlaceholder(value) || value.endsWith('********') ? m : m.replace(value, maskValue(value)),
+  const maskIn = (m: string, _name: string, value: string): string =>
+    isPlaceholder(value) || value.endsWith('********') ? m : m.replace(value, maskValue(value));
+  out = out.replace(SECRET_ASSIGNMENT, maskIn);
+  out = out.replace(SECRET_ASSIGNMENT_UNQUOTED, (m, name: string, value: string) =>
+    // `password: process.env.X`, `token = getToken()` and the like are references, not values.
+    /[().]/.test(value) || /^[A-Z_]+$/.test(value) ? m : maskIn(m, name, value),
   );
+  // Key material written on the header's line (`"-----BEGIN ... KEY-----\nMIIE..."`).
+  if (out.includes('PRIVATE KEY')) out = out.replace(/[A-Za-z0-9+/=]{32,}/g, (m) => maskValue(m));
   return out;
 }

@@ -45,6 +45,10 @@ export interface CiJob {
   /** Branch filters of push triggers, when given. */
   branches: string[];
   steps: CiStep[];
+  /** Job-level condition (`if:`), when given. */
+  condition?: string;
+  /** The job can never run (`if: false`, GitLab `when: never`). */
+  disabled: boolean;
 }
 
 export interface CiConfig {
@@ -114,6 +118,11 @@ function githubTriggers(on: unknown): { triggers: CiTrigger[]; branches: string[
   return { triggers: [...triggers], branches };
 }
 
+/** A condition that can never be true: the job is switched off. */
+function isNever(condition: string | undefined): boolean {
+  return condition !== undefined && /^\s*(\$\{\{\s*)?false(\s*\}\})?\s*$/.test(condition);
+}
+
 function lineOf(node: unknown, lc: LineCounter): number {
   const range = (node as Node | undefined)?.range;
   return range ? lc.linePos(range[0]).line : 1;
@@ -155,7 +164,10 @@ function readGithub(file: string, text: string): CiJob[] {
     // A reusable-workflow call is a step of its own.
     const usesJob = scalar(get(pair.value, 'uses'));
     if (usesJob) steps.push({ text: `uses: ${usesJob}`, uses: usesJob, line: lineOf(pair.value, lc) });
-    jobs.push({ file, provider: 'github-actions', name, line: lineOf(pair.key, lc), triggers, branches, steps });
+    const condition = scalar(get(pair.value, 'if'));
+    const job: CiJob = { file, provider: 'github-actions', name, line: lineOf(pair.key, lc), triggers, branches, steps, disabled: isNever(condition) };
+    if (condition !== undefined) job.condition = condition;
+    jobs.push(job);
   }
   return jobs;
 }
@@ -189,7 +201,7 @@ function readGitlab(file: string, text: string): CiJob[] {
       if (/schedule/.test(rulesText)) triggers.push('schedule');
       if (/tags|COMMIT_TAG/.test(rulesText)) triggers.push('tag');
     }
-    jobs.push({ file, provider: 'gitlab-ci', name, line: lineOf(pair.key, lc), triggers, branches: [], steps });
+    jobs.push({ file, provider: 'gitlab-ci', name, line: lineOf(pair.key, lc), triggers, branches: [], steps, disabled: when === 'never' });
   }
   return jobs;
 }
@@ -201,7 +213,7 @@ function readLines(file: string, provider: CiProvider, text: string): CiJob[] {
     const t = l.trim();
     if (t && !t.startsWith('#') && !t.startsWith('//')) steps.push({ text: t, line: i + 1 });
   });
-  return [{ file, provider, name: file, line: 1, triggers: ['push', 'pull_request'], branches: [], steps }];
+  return [{ file, provider, name: file, line: 1, triggers: ['push', 'pull_request'], branches: [], steps, disabled: false }];
 }
 
 /** Parse every CI file the detector was given (it must declare CI_GLOBS in `contents`). */
@@ -232,7 +244,7 @@ export function findSteps(
 ): { job: CiJob; step: CiStep }[] {
   const out: { job: CiJob; step: CiStep }[] = [];
   for (const job of ci.jobs) {
-    if (!job.triggers.some((t) => triggers.includes(t))) continue;
+    if (job.disabled || !job.triggers.some((t) => triggers.includes(t))) continue;
     for (const step of job.steps) if (pattern.test(step.text)) out.push({ job, step });
   }
   return out;

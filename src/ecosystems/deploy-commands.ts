@@ -37,6 +37,8 @@ export const DEPLOY_COMMANDS: readonly DeployRule[] = [
   { id: 'docker-stack', label: 'docker stack deploy', regex: /^docker\s+stack\s+deploy\b/ },
   { id: 'skaffold', label: 'skaffold run/deploy', regex: /^skaffold\s+(?:run|deploy)\b/ },
   { id: 'railway', label: 'railway up', regex: /^railway\s+up\b/ },
+  { id: 'fastapi-cloud', label: 'fastapi deploy', regex: /^fastapi\s+deploy\b/ },
+  { id: 'compose-deploy', label: 'docker compose up with a deploy/prod file', regex: /^docker(?:-|\s+)compose\b.*\s-f\s+\S*(?:deploy|prod)\S*.*\sup\b/ },
   { id: 'script', label: 'runs a deploy script', regex: /^(?:(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?deploy(?::[\w-]+)?|make\s+deploy[\w-]*|(?:bash\s+|sh\s+)?\.?\/?[\w./-]*\bdeploy[\w.-]*\.sh)(?:\s|$)/ },
 ];
 
@@ -81,7 +83,10 @@ export const PROCESS_RESTART =
 
 /** Split a step's script into single commands, with common prefixes removed. */
 export function commandSegments(text: string): string[] {
-  const joined = text.replace(/\\\r?\n\s*/g, ' ');
+  // Jenkins `sh 'cmd'` / `sh(script: "cmd")` wrappers become their command lines.
+  const joined = text
+    .replace(/\\\r?\n\s*/g, ' ')
+    .replace(/(?<![\w./-])(?:sh|bat|pwsh|powershell)\s*\(?\s*(?:script:\s*)?('''|"""|'|")([\s\S]*?)\1\s*\)?/g, '\n$2\n');
   const out: string[] = [];
   for (const raw of joined.split(/\r?\n|&&|\|\||;|\|(?!\|)/)) {
     let s = raw.trim();
@@ -91,7 +96,7 @@ export function commandSegments(text: string): string[] {
     for (let k = 0; k < 6; k++) {
       const before = s;
       s = s
-        .replace(/^(?:sudo|time|exec|env|nohup|command)\s+/, '')
+        .replace(/^(?:sudo(?:\s+-\w+)*|time|exec|env|nohup|command)\s+/, '')
         .replace(/^[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|\S*)\s+/, '')
         .replace(/^(?:poetry|uv|pipenv|hatch|pdm|rye)\s+run\s+/, '')
         .replace(/^(?:npx|bunx|pnpm\s+exec|pnpm\s+dlx|yarn\s+dlx)\s+(?:--yes\s+|-y\s+)?(?=\S)/, '')
@@ -101,6 +106,7 @@ export function commandSegments(text: string): string[] {
         .trim();
       if (s === before) break;
     }
+    s = s.replace(/\s+/g, ' ');
     if (s && !/^(?:echo|printf|#)/.test(s)) out.push(s);
   }
   return out;
@@ -109,6 +115,8 @@ export function commandSegments(text: string): string[] {
 export interface DeployHit {
   label: string;
   overSsh: boolean;
+  /** The deploying command (for run steps). */
+  command?: string;
 }
 
 /** Whether a CI step deploys, and how. */
@@ -123,9 +131,10 @@ export function deployOfStep(step: CiStep): DeployHit | undefined {
     if (NOT_A_DEPLOY.test(seg)) continue;
     for (const r of DEPLOY_COMMANDS) {
       if (!r.regex.test(seg) || (r.id === 'script' && DOCS_SCRIPT.test(seg))) continue;
-      return { label: r.label, overSsh: r.overSsh === true };
+      return { label: r.label, overSsh: r.overSsh === true, command: seg };
     }
   }
-  if (SSH_REMOTE.test(step.text) && PROCESS_RESTART.test(step.text)) return { label: 'ssh + restart', overSsh: true };
+  const ssh = SSH_REMOTE.exec(step.text);
+  if (ssh && PROCESS_RESTART.test(step.text)) return { label: 'ssh + restart', overSsh: true, command: ssh[0].trim() };
   return undefined;
 }

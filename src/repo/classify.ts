@@ -51,26 +51,31 @@ const ROLE_RULES: readonly (readonly [FileRole, RegExp])[] = [
   ['vendored', /(^|\/)(node_modules|vendor|third[_-]party|bower_components|\.yarn|Pods|site-packages|\.venv|venv)\//],
   // Build output and generated code describe the generator, not the team's practice.
   ['generated', /(^|\/)(dist|build|out|target|\.next|\.nuxt|coverage|__generated__|generated)\//],
-  ['generated', /(\.min\.(js|css)|\.generated\.[a-z]+|\.pb\.go|_pb2(_grpc)?\.py|\.designer\.cs|\.snap)$/],
+  ['generated', /(\.min\.(js|css)|\.generated\.[a-z]+|\.gen\.[a-z]+|_gen\.go|(^|\/)zz_generated\.[^/]+|\.pb\.go|_pb2(_grpc)?\.py|\.designer\.cs|\.snap)$/],
   // Fixtures, examples and test data exist to be read by tests or people, not run in production.
-  ['fixture', /(^|\/)(fixtures?|__fixtures__|testdata|test-data|__mocks__|mocks?|examples?|samples?|demo)\//],
+  ['fixture', /(^|\/)(fixtures?|__fixtures__|testdata|test-data|__mocks__|mocks?|examples?|samples?|demo|\.semgrep)\//],
   ['test', /(^|\/)(tests?|__tests__|spec|specs|e2e|cypress|playwright|integration-tests|testing)\//],
   ['test', /(\.(test|spec|e2e|cy)\.[cm]?[jt]sx?|_test\.go|_test\.py|(^|\/)test_[^/]*\.py|_spec\.rb|_test\.rb|Tests?\.(java|kt|cs)|IT\.java|Test\.php|conftest\.py)$/],
+  // Editor and hook folders hold tooling, not the platform's code.
+  ['other', /(^|\/)\.(husky|vscode|idea|devcontainer)\//],
   ['ci', /^(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|Jenkinsfile|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.buildkite\/.*\.ya?ml|\.travis\.ya?ml)$/],
   ['ci', /(^|\/)\.gitlab-ci\.ya?ml$|(^|\/)Jenkinsfile$/],
-  ['iac', /\.(tf|tfvars|bicep)$|(^|\/)(Pulumi(\.[\w-]+)?\.ya?ml|cdk\.json|Chart\.yaml|kustomization\.ya?ml|serverless\.ya?ml|template\.ya?ml|cloudformation[^/]*\.(ya?ml|json))$/],
+  ['iac', /\.(tf|tfvars|bicep)$|(^|\/)terragrunt\.hcl$|\.pkr\.hcl$|(^|\/)(Pulumi(\.[\w-]+)?\.ya?ml|cdk\.json|Chart\.yaml|kustomization\.ya?ml|serverless\.ya?ml|template\.ya?ml|cloudformation[^/]*\.(ya?ml|json))$/],
   ['iac', /(^|\/)(terraform|infra|infrastructure|k8s|kubernetes|helm|charts|deploy|deployment|manifests|ansible)\/.*\.(ya?ml|json|hcl|tf)$/],
   // Manifests that happen to end in .txt are configuration, not prose.
   ['config', /(^|\/)(requirements[^/]*\.txt|constraints[^/]*\.txt|CMakeLists\.txt)$/],
   ['docs', /\.(md|mdx|markdown|rst|adoc|txt)$/i],
-  ['docs', /(^|\/)docs?\//],
 ];
+
+/** A docs/ folder holds prose; code in it (internal/docs/man.go) is still code. */
+const DOCS_FOLDER = /(^|\/)docs?\//;
 
 export function roleOf(path: string, language: Language): FileRole {
   for (const [role, rule] of ROLE_RULES) {
     if (rule.test(path)) return role;
   }
   if (CODE_LANGUAGES.has(language)) return 'source';
+  if (DOCS_FOLDER.test(path)) return 'docs';
   if (language === 'other' && !/\.[A-Za-z0-9]+$/.test(path)) return 'config';
   if (['yaml', 'json', 'toml', 'xml', 'hcl', 'dockerfile'].includes(language)) return 'config';
   if (language === 'sql') return 'source';

@@ -12,7 +12,7 @@ export interface CompiledPattern {
   source: string;
   flags: string;
   literals: readonly string[];
-  code: boolean;
+  code: boolean | 'strict';
   maxPerFile: number;
 }
 
@@ -107,7 +107,9 @@ export async function scanFile(
   if (task.patterns.length === 0 && !task.imports) return out;
 
   let code: string | undefined;
+  let strictCode: string | undefined;
   const codeText = (): string => (code ??= blankComments(text, task.language));
+  const strictText = (): string => (strictCode ??= blankComments(text, task.language, true));
   let starts: number[] | undefined;
   const lineOf = (offset: number): number => lineAt((starts ??= lineStarts(text)), offset);
   const lineExcerpt = (line: number): string => excerpt(lineText(text, (starts ??= lineStarts(text)), line));
@@ -116,11 +118,14 @@ export async function scanFile(
     const p = plan[idx]!;
     if (p.literals.length > 0 && !p.literals.some((l) => text.includes(l))) continue;
     const re = regexes[idx]!;
-    const hay = p.code ? codeText() : text;
+    const hay = p.code === 'strict' ? strictText() : p.code ? codeText() : text;
     re.lastIndex = 0;
     let count = 0;
     for (const m of hay.matchAll(re)) {
-      const line = lineOf(m.index);
+      // A match that starts with white space (`^\s*` under the m flag can swallow blank lines)
+      // belongs to the line of its first visible character.
+      const lead = m[0].length - m[0].trimStart().length;
+      const line = lineOf(m.index + (lead < m[0].length ? lead : 0));
       // Report the original text of the match, not the blanked copy.
       const original = text.slice(m.index, m.index + m[0].length);
       out.matches.push([idx, line, original, m.slice(1), lineExcerpt(line)]);

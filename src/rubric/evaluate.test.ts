@@ -149,9 +149,11 @@ describe('evaluatePillar: measured, any-of and context evidence', () => {
     expect(r.level).toBe(level);
   });
 
-  it('is unknown when the figure was not measured', () => {
-    const r = evaluatePillar(pillar([crit('l1', 1, 's', 'no'), measured]), input({ s: no(), m: no('No coverage config.') }));
-    expect(r.criteria[1]).toMatchObject({ status: 'unknown', reason: 'share not measured: No coverage config.' });
+  it('is unmet when the detector found nothing to measure, unknown when it could not tell', () => {
+    const none = evaluatePillar(pillar([crit('l1', 1, 's', 'no'), measured]), input({ s: no(), m: no('No coverage config.') }));
+    expect(none.criteria[1]).toMatchObject({ status: 'unmet', reason: 'share not measured: No coverage config.' });
+    const cannot = evaluatePillar(pillar([crit('l1', 1, 's', 'no'), measured]), input({ s: no(), m: unknownR }));
+    expect(cannot.criteria[1]).toMatchObject({ status: 'unknown', reason: 'share not measured: cannot tell.' });
   });
 
   it('meets an any-of criterion through one alternative and shows only its evidence', () => {

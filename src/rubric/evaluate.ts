@@ -89,7 +89,9 @@ export function evaluateCriterion(c: Criterion, input: EvaluateInput): Criterion
     const evidence = toEvidence(e.detector, r, input.blobOf);
     const measure = { detector: e.detector, name: e.measure, value: m?.value ?? null, unit: m?.unit ?? '', op: e.op, threshold: e.value };
     if (!m) {
-      return { ...base, kind: 'measured', status: 'unknown', reason: `${e.measure} not measured: ${r.summary}`, evidence, measure };
+      // A definite "no" means there is nothing to measure (no threshold configured): unmet.
+      const status = r.outcome === 'no' ? 'unmet' : 'unknown';
+      return { ...base, kind: 'measured', status, reason: `${e.measure} not measured: ${r.summary}`, evidence, measure };
     }
     const ok = compare(m.value, e.op, e.value);
     const figure = `${e.measure} = ${m.value}${m.unit ? ` ${m.unit}` : ''} (needs ${e.op} ${e.value})`;

@@ -25,6 +25,12 @@ describe('blankComments', () => {
     expect(blankComments(src, 'javascript')).toBe(src);
   });
 
+  it('blanks string contents too when asked, keeping the quotes', () => {
+    const src = "run('jest.retryTimes(3)'); jest.retryTimes(2); // x\n";
+    const q = 'jest.retryTimes(3)'.length;
+    expect(blankComments(src, 'typescript', true)).toBe(`run('${' '.repeat(q)}'); jest.retryTimes(2);     \n`);
+  });
+
   it('leaves languages without comment syntax alone', () => {
     expect(blankComments('# title // x', 'markdown')).toBe('# title // x');
   });

@@ -30,8 +30,9 @@ export function hasCommentSyntax(language: Language): boolean {
 /**
  * Replace comments with spaces, keeping every newline and every string literal, so matches in
  * the result have the same offsets and lines as in the original. Commented-out code never counts.
+ * With `blankStrings`, string contents are blanked too (for patterns about calls, not values).
  */
-export function blankComments(text: string, language: Language): string {
+export function blankComments(text: string, language: Language, blankStrings = false): string {
   const style = STYLES[language];
   if (!style) return text;
   const out = text.split('');
@@ -60,6 +61,8 @@ export function blankComments(text: string, language: Language): string {
         }
         j++;
       }
+      // Keep the quotes, blank what is between them (code quoted inside tests is not code).
+      if (blankStrings) blank(i + close.length, Math.max(i + close.length, j - close.length));
       i = j;
       continue;
     }

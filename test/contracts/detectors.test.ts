@@ -23,8 +23,9 @@ describe('detectors', () => {
     expect(PILLAR_IDS).toContain(d.pillar);
     expect(existsSync(`${dir}${id}/index.test.ts`)).toBe(true);
     for (const [name, p] of Object.entries(d.patterns ?? {})) {
-      // A pattern without a literal prefilter runs its regex over every file of its roles.
-      expect.soft(p.literals?.length ?? 0, `${id}#${name} needs literals`).toBeGreaterThan(0);
+      // A pattern without a literal prefilter runs its regex over every file of its roles, so
+      // it must at least be confined to named paths.
+      expect.soft((p.literals?.length ?? 0) + (p.paths?.length ?? 0), `${id}#${name} needs literals or paths`).toBeGreaterThan(0);
       expect(p.regex.flags.includes('y'), `${id}#${name} sticky flag`).toBe(false);
     }
     for (const [, m] of Object.entries(d.measures ?? {})) expect(m.unit.length).toBeGreaterThan(0);

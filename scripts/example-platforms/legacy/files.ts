@@ -387,7 +387,7 @@ async function tick() {
     for (const row of rows) {
       try {
         await ${w.perRow};
-        await pool.query('${w.update}', [row.id]);
+        await pool.query(${JSON.stringify(w.update)}, [row.id]);
       } catch (e) {
         console.log('${tag} failed for ${w.table} ' + row.id + ': ' + e.message);
         await pool.query('INSERT INTO jobs_log (worker, instance, message, created_at) VALUES (?, ?, ?, NOW())', ['${w.name}', INSTANCE, e.message]);
@@ -464,7 +464,7 @@ setInterval(function () {
           return ${w.perRow};
         })
         .then(function () {
-          return query('${w.update}', [row.id]);
+          return query(${JSON.stringify(w.update)}, [row.id]);
         })
         .catch(function (e) {
           console.log('${tag} ${w.table} ' + row.id + ' failed: ' + e.message);

@@ -21,6 +21,12 @@ export function lineCount(text: string): number {
   return text.endsWith('\n') ? n : n + 1;
 }
 
+const RESERVED = new Set(['return', 'delete', 'new', 'default', 'function', 'package', 'case']);
+/** A JavaScript variable name for one row of the entity. */
+const varName = (ent: Entity): string => {
+  const v = camel(ent.singular.replace(/ /g, '_'));
+  return RESERVED.has(v) ? `${v}Row` : v;
+};
 const alias = (ent: Entity): string => ent.table.split('_').map((w) => w[0]).join('');
 
 function cbError(r: Random, name = 'err', indent = '    '): string {
@@ -106,8 +112,8 @@ function apiGet(ent: Entity, r: Random): string {
   s += `  var id = req.params.id;\n`;
   s += logLine(r, `get ${ent.singular}`);
   s += `  db.query('SELECT * FROM ${ent.table} WHERE id = ' + id + ' AND deleted_at IS NULL', function (err, rows) {\n${cbError(r)}`;
-  s += `    if (rows.length == 0) {\n      return res.status(404).json({ error: '${ent.singular} not found' });\n    }\n    var ${camel(ent.singular.replace(/ /g, '_'))} = rows[0];\n`;
-  const v = camel(ent.singular.replace(/ /g, '_'));
+  s += `    if (rows.length == 0) {\n      return res.status(404).json({ error: '${ent.singular} not found' });\n    }\n    var ${varName(ent)} = rows[0];\n`;
+  const v = varName(ent);
   if (ent.children.length > 0) {
     s += `    async.parallel({\n`;
     s += ent.children
@@ -124,7 +130,7 @@ function apiGet(ent: Entity, r: Random): string {
 }
 
 function apiCreate(ent: Entity, r: Random): string {
-  const v = camel(ent.singular.replace(/ /g, '_'));
+  const v = varName(ent);
   const required = r.sample(ent.columns.filter((c) => c !== 'status'), 2);
   let s = `\nrouter.post('/${ent.path}', function (req, res) {\n`;
   s += authCheck(r);
@@ -277,7 +283,7 @@ function apiReport(ent: Entity, r: Random): string {
 
 
 function apiPrint(ent: Entity, r: Random): string {
-  const v = camel(ent.singular.replace(/ /g, '_'));
+  const v = varName(ent);
   const cols = ent.columns.filter((c) => !c.endsWith('_hash'));
   const child = ent.children[0];
   let s = `\nrouter.get('/${ent.path}/:id/print', function (req, res) {\n`;
@@ -306,7 +312,7 @@ function apiPrint(ent: Entity, r: Random): string {
 }
 
 function apiErpSync(ent: Entity, r: Random): string {
-  const v = camel(ent.singular.replace(/ /g, '_'));
+  const v = varName(ent);
   let s = `\n// push to ERP (Navision) - they want every field, even empty ones\nrouter.post('/${ent.path}/:id/sync-erp', function (req, res) {\n`;
   s += authCheck(r);
   s += `  db.query('SELECT * FROM ${ent.table} WHERE id = ?', [req.params.id], function (err, rows) {\n${cbError(r)}`;
@@ -360,7 +366,7 @@ function apiHistory(ent: Entity, r: Random): string {
 }
 
 function apiClone(ent: Entity, r: Random): string {
-  const v = camel(ent.singular.replace(/ /g, '_'));
+  const v = varName(ent);
   const child = ent.children[0];
   let s = `\nrouter.post('/${ent.path}/:id/duplicate', function (req, res) {\n`;
   s += authCheck(r);

@@ -18,6 +18,8 @@ describe('ci-runs-tests', () => {
     ['dotnet test', 'dotnet test --no-build'],
     ['bundle exec rspec', 'bundle exec rspec'],
     ['env-prefixed cargo test', 'RUST_BACKTRACE=1 cargo test'],
+    ['a test script via uv', 'uv run bash scripts/tests-start.sh "Coverage"'],
+    ['coverage run -m pytest', 'coverage run -m pytest tests/'],
   ])('answers yes for %s on push', async (_c, run) => {
     const r = await detect(detector, { '.github/workflows/ci.yml': gha('[push, pull_request]', run) });
     expect(r.outcome).toBe('yes');
@@ -33,6 +35,15 @@ describe('ci-runs-tests', () => {
     expect(r.outcome).toBe('yes');
     expect(r.measures?.['test-jobs']?.value).toBe(2);
     expect(locations(r).sort()).toEqual(['.github/workflows/ci.yml:6', '.gitlab-ci.yml:6']);
+  });
+
+  it.each([
+    ['Jenkins', { Jenkinsfile: "pipeline {\n  stages {\n    stage('test') {\n      steps { sh 'npm ci' }\n      steps { sh './gradlew test' }\n    }\n  }\n}\n" }, ['Jenkinsfile:5']],
+    ['CircleCI', { '.circleci/config.yml': 'version: 2.1\njobs:\n  test:\n    steps:\n      - checkout\n      - run: bundle exec rspec\n' }, ['.circleci/config.yml:6']],
+  ])('reads line-based providers: %s', async (_c, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
   });
 
   it.each([

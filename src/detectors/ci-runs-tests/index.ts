@@ -2,6 +2,7 @@ import { defineDetector, no, unknown, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
 import { CI_GLOBS, readCi, type CiJob, type CiStep } from '../../ecosystems/ci.ts';
 import { commandSegments } from '../../ecosystems/deploy-commands.ts';
+import { excerpt } from '../../util/text.ts';
 
 /** One command (prefixes stripped) that runs a test suite. */
 const TEST_COMMAND = new RegExp(
@@ -14,6 +15,8 @@ const TEST_COMMAND = new RegExp(
     String.raw`deno\s+test\b`,
     String.raw`(?:python[\d.]*\s+-m\s+)?pytest\b`,
     String.raw`python[\d.]*\s+-m\s+unittest\b`,
+    String.raw`coverage\s+run\b.*(?:-m\s+(?:pytest|unittest)|manage\.py\s+test)\b`,
+    String.raw`(?:bash\s+|sh\s+)?(?:\.?\/)?(?:[\w.-]+\/)*(?:[\w-]*[-_])?tests?(?:[-_][\w-]*)?\.sh(?:\s|$)`,
     String.raw`python[\d.]*\s+manage\.py\s+test\b`,
     String.raw`(?:tox|nox)(?:\s|$)`,
     String.raw`go\s+test\b`,
@@ -57,15 +60,13 @@ export default defineDetector({
       for (const step of job.steps) {
         const cmd = testCommandOf(step);
         if (!cmd) continue;
-        if (!jobs.has(job)) evidence.push({ path: job.file, line: step.line, excerpt: cmd.slice(0, 160), note: `job ${job.name} runs tests` });
+        if (!jobs.has(job)) evidence.push({ path: job.file, line: step.line, excerpt: excerpt(cmd), note: `job ${job.name} runs tests` });
         jobs.add(job);
       }
     }
     const measures = { 'test-jobs': { value: jobs.size, unit: 'jobs' } };
     if (jobs.size > 0) return yes(`${jobs.size} CI jobs on push/pull request run tests.`, evidence.slice(0, 10), measures);
-    if (ci.jobs.length === 0 && ci.problems.length > 0) {
-      return unknown(`CI configuration could not be read: ${ci.problems.map((p) => `${p.file} (${p.message})`).join('; ')}.`);
-    }
+    if (ci.problems.length > 0) return unknown(`No readable CI job runs tests, and ${ci.problems.length} CI file(s) could not be parsed: ${ci.problems.map((p) => `${p.file} (${p.message})`).join('; ')}.`);
     if (ci.jobs.length === 0) return no('No CI pipeline, so no tests run in CI.', [], measures);
     return no(`None of ${ci.jobs.length} CI jobs triggered by push or pull request runs a test command.`, [], measures);
   },

@@ -34,6 +34,7 @@ describe('cors-allows-any-origin', () => {
     ['the wildcard header is in a test', { 'src/a.test.ts': "res.setHeader('Access-Control-Allow-Origin', '*');\n" }],
     ['a React component sends the header on a request', { 'src/components/Api.tsx': "fetch(u, { headers: { 'Access-Control-Allow-Origin': '*' } });\n" }],
     ['Flask-CORS has an origin list', { 'app/main.py': 'from flask_cors import CORS\nCORS(app, origins=["https://app.example.com"])\n' }],
+    ['only the Vite dev server allows any origin', { 'vite.config.ts': 'export default defineConfig({ server: { cors: true, origin: true } });\n' }],
     ['only the README shows it', { 'README.md': 'app.use(cors())\nCORS_ALLOW_ALL_ORIGINS = True\n' }],
   ])('answers no when %s', async (_name, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');

@@ -6,6 +6,8 @@ import { usedLibraries } from '../../ecosystems/usage.ts';
 const JS: readonly Language[] = ['javascript', 'typescript'];
 /** A request header set in browser code does nothing for CORS (a common mistake, not a server policy). */
 const BROWSER_PATH = /\.(?:jsx|tsx|vue|svelte)$|(?:^|\/)(?:components|hooks|pages|frontend|client|public|static|browser)\//;
+/** Dev-server settings of build tools never reach production. */
+const BUILD_CONFIG = /(?:^|\/)(?:vite|vitest|webpack|rollup|karma|jest|storybook|astro|svelte|playwright|cypress)\.config\.[cm]?[jt]s$|(?:^|\/)\.storybook\//;
 
 export default defineDetector({
   id: 'cors-allows-any-origin',
@@ -91,6 +93,7 @@ export default defineDetector({
     for (const m of matches('flaskDefault')) if (importsCors.has(m.path)) found.push([m, 'CORS(app) without origins (any origin)']);
     for (const m of matches('jvmDotnetGoRuby')) found.push([m, 'any origin allowed']);
 
+    found.splice(0, found.length, ...found.filter(([m]) => !BUILD_CONFIG.test(m.path)));
     if (found.length === 0) return no('No CORS configuration that accepts any origin was found in production code or proxy config.');
     const seen = new Set<string>();
     const evidence: EvidenceItem[] = [];

@@ -13,6 +13,7 @@ describe('deploys-automatically', () => {
     ['serverless deploy with env prefix', 'push', '- run: SLS_DEBUG=1 npx serverless deploy --stage prod'],
     ['fly deploy', '[push]', '- run: flyctl deploy --remote-only'],
     ['ssh-action (over SSH)', 'push', '- uses: appleboy/ssh-action@v1'],
+    ['compose up with a deploy file', 'push', '- run: docker compose -f compose.yml -f compose.deploy.yml up -d'],
   ])('answers yes for %s', async (_c, on, step) => {
     const r = await detect(detector, { '.github/workflows/deploy.yml': wf(on, step) });
     expect(r.outcome).toBe('yes');
@@ -38,11 +39,16 @@ describe('deploys-automatically', () => {
   it.each([
     ['deploys run only on pull requests (previews)', { '.github/workflows/p.yml': wf('pull_request', '- run: vercel deploy --prod') }],
     ['the step is a dry run', { '.github/workflows/d.yml': wf('push', '- run: kubectl apply --dry-run=client -f k8s/') }],
+    ['CI starts test services with compose', { '.github/workflows/t.yml': wf('push', '- run: docker compose up -d db') }],
     ['the workflow only builds', { '.github/workflows/b.yml': wf('push', '- run: docker build -t api .') }],
     ['a plain kustomization is not Flux', { 'k8s/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n' }],
     ['the README explains kubectl apply', { 'README.md': 'kubectl apply -f k8s/\n' }],
     ['the deploy script only publishes docs', { '.github/workflows/docs.yml': wf('push', '- run: npm run deploy:docs') }],
   ])('answers no when %s', async (_c, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');
+  });
+
+  it('answers unknown when nothing deploys but a workflow cannot be parsed', async () => {
+    expect((await detect(detector, { '.github/workflows/d.yml': 'on: [push\n' })).outcome).toBe('unknown');
   });
 });

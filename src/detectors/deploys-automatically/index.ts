@@ -1,7 +1,8 @@
-import { defineDetector, fromMatch, no, yes } from '../../core/detector.ts';
+import { defineDetector, fromMatch, no, unknown, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
 import { CI_GLOBS, readCi, type CiJob } from '../../ecosystems/ci.ts';
 import { deployOfStep } from '../../ecosystems/deploy-commands.ts';
+import { excerpt } from '../../util/text.ts';
 
 const YAML_ROLES = ['iac', 'config', 'other'] as const;
 
@@ -35,7 +36,7 @@ export default defineDetector({
           evidence.push({
             path: job.file,
             line: step.line,
-            excerpt: (step.uses ? `uses: ${step.uses}` : step.text.split('\n').find((l) => l.trim()) ?? '').trim().slice(0, 160),
+            excerpt: excerpt(step.uses ? `uses: ${step.uses}` : (hit.command ?? '')),
             note: `job ${job.name} (${live.join('/')}): ${hit.label}${hit.overSsh ? ' over SSH' : ''}${manual ? ', started by hand' : ''}`,
           });
         }
@@ -52,6 +53,9 @@ export default defineDetector({
     });
     evidence.push(...gitops.slice(0, 3).map((m) => fromMatch(m, `GitOps ${m.groups[0]} (${apiFiles.get(m.path)!.split('.')[0]})`)));
     const measures = { 'deploy-jobs': { value: jobs.size, unit: 'jobs' } };
+    if (jobs.size === 0 && gitops.length === 0 && ci.problems.length > 0) {
+      return unknown(`Nothing found that deploys, but ${ci.problems.length} CI file(s) could not be parsed: ${ci.problems.map((p) => `${p.file} (${p.message})`).join('; ')}.`);
+    }
     if (jobs.size === 0 && gitops.length === 0) return no('No CI job deploys on push, tag or release, and no GitOps controller (Argo CD, Flux) is configured.', [], measures);
     const manualOnly = jobs.size > 0 && [...jobs.values()].every((j) => j.manual);
     const parts: string[] = [];

@@ -1,4 +1,4 @@
-import { defineDetector, fromMatch, no, yes } from '../../core/detector.ts';
+import { defineDetector, fromMatch, no, unknown, yes } from '../../core/detector.ts';
 import type { EvidenceItem, Match } from '../../core/types.ts';
 import { CI_GLOBS, readCi } from '../../ecosystems/ci.ts';
 import { deployOfStep, PROCESS_RESTART, SSH_REMOTE } from '../../ecosystems/deploy-commands.ts';
@@ -78,6 +78,9 @@ export default defineDetector({
     );
     if (automated.length > 0) {
       return no('Deploy scripts exist, but a CI job runs the deploy.', [...automated.slice(0, 3), ...manual.slice(0, 4)]);
+    }
+    if (ci.problems.length > 0) {
+      return unknown(`Deploy scripts run by hand exist, but ${ci.problems.length} CI file(s) could not be parsed to rule out a CI deploy.`, manual.slice(0, 10));
     }
     const docs = matches('docsSsh').filter((m) => matches('docsRestart').some((r) => r.path === m.path));
     const evidence = [...manual.slice(0, 8), ...docs.slice(0, 2).map((m) => fromMatch(m, 'documented manual deploy step'))];

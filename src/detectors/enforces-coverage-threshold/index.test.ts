@@ -26,6 +26,7 @@ describe('enforces-coverage-threshold', () => {
     ['c8 on the command line (default 90)', { 'package.json': '{\n  "scripts": { "test": "c8 --check-coverage node --test" }\n}\n' }, ['package.json:2'], 90],
     ['coverage.py fail_under in pyproject', { 'pyproject.toml': '[project]\nname = "a"\n\n[tool.coverage.report]\nfail_under = 82\n' }, ['pyproject.toml:5'], 82],
     ['pytest --cov-fail-under in CI', { '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          pip install .\n          pytest --cov=app --cov-fail-under=75\n' }, ['.github/workflows/ci.yml:8'], 75],
+    ['coverage report --fail-under in CI', { '.gitlab-ci.yml': 'test:\n  script:\n    - coverage run -m pytest\n    - coverage report --fail-under=90\n' }, ['.gitlab-ci.yml:4'], 90],
     ['JaCoCo minimum in pom.xml', { 'pom.xml': '<project>\n<plugin><artifactId>jacoco-maven-plugin</artifactId>\n<limit>\n<counter>LINE</counter>\n<value>COVEREDRATIO</value>\n<minimum>0.80</minimum>\n</limit>\n</plugin>\n</project>\n' }, ['pom.xml:6'], 80],
   ])('answers yes for %s', async (_c, files, locs, threshold) => {
     const r = await detect(detector, files);

@@ -66,6 +66,8 @@ type Cli = Omit<Threshold, 'path'> & { flag: string };
 function cliThresholds(text: string, add: (t: Cli) => void, lineOf: (o: number) => number): void {
   // pytest-cov
   for (const m of text.matchAll(/--cov-fail-under[= ](\d+(?:\.\d+)?)/g)) add({ tool: 'pytest-cov', metric: 'line', value: Number(m[1]), line: lineOf(m.index), what: 'cov-fail-under', flag: '--cov-fail-under' });
+  // coverage.py on the command line
+  for (const m of text.matchAll(/\bcoverage\s+report\b[^\n]*?--fail-under[= ](\d+(?:\.\d+)?)/g)) add({ tool: 'coverage.py', metric: 'line', value: Number(m[1]), line: lineOf(m.index), what: 'fail-under', flag: '--fail-under' });
   // c8 / nyc on the command line
   for (const m of text.matchAll(/\b(c8|nyc)\b((?:\s+(?:check-coverage\b|--[\w-]+(?:[= ]\d+(?:\.\d+)?)?|\d+))+)/g)) {
     const args = m[2]!;

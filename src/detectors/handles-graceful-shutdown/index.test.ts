@@ -35,6 +35,12 @@ describe('handles-graceful-shutdown', () => {
     expect(locations(r)).toEqual(['src/main.ts:2']);
   });
 
+  it('answers no for a python handler that only exits', async () => {
+    const r = await detect(detector, { 'requirements.txt': '', 'app/main.py': 'import signal, sys\nDEBUG = False\nsignal.signal(signal.SIGTERM, lambda *_: sys.exit(0))\n' });
+    expect(r.outcome).toBe('no');
+    expect(locations(r)).toEqual(['app/main.py:3']);
+  });
+
   it.each([
     ['there is no signal handling', { 'package.json': pkg(), 'src/main.ts': 'server.close();\n' }],
     ['only a test handles SIGTERM', { 'package.json': pkg(), 'src/main.test.ts': "process.on('SIGTERM', () => server.close());\n" }],

@@ -20,8 +20,8 @@ export default defineDetector({
     jsSignalName: { regex: /['"`](?:SIGTERM|SIGINT)['"`]/, literals: ['SIGTERM', 'SIGINT'], languages: JS },
     jsProcessOn: { regex: /\bprocess\.(?:on|once|addListener)\s*\(/, literals: ['process.'], languages: JS, maxPerFile: 1 },
     jsDrain: {
-      regex: /\b[\w$]+\.(?:close|closeAllConnections|disconnect|\$disconnect|quit|shutdown|drain|stop|terminate)\s*\(|\b(?:pool|knex|sql|db|client|connection|pgPool)\w*\.end\s*\(/,
-      literals: ['.close', '.disconnect', '$disconnect', '.quit', '.shutdown', '.drain', '.stop', '.terminate', '.end('],
+      regex: /\b[\w$]+\.(?:close|closeAllConnections|disconnect|\$disconnect|quit|shutdown|tryShutdown|drain|stop|terminate)\s*\(|\b(?:pool|knex|sql|db|client|connection|pgPool)\w*\.end\s*\(/,
+      literals: ['.close', '.disconnect', '$disconnect', '.quit', '.shutdown', '.tryShutdown', '.drain', '.stop', '.terminate', '.end('],
       languages: JS,
       maxPerFile: 1,
     },
@@ -32,8 +32,9 @@ export default defineDetector({
       languages: ['python'],
     },
     pyDrain: {
-      regex: /\.(?:close|shutdown|stop|join|cancel|dispose|set)\s*\(|\bshould_exit\b|\b\w+\s*=\s*False\b/,
-      literals: ['.close', '.shutdown', '.stop', '.join', '.cancel', '.dispose', '.set(', 'should_exit', 'False'],
+      regex:
+        /\.(?:close|shutdown|stop|join|cancel|dispose|set)\s*\(|\bshould_exit\b|\b_?(?:running|is_running|keep_running|alive|active|should_run|accepting)\s*=\s*False\b|\b_?(?:shutdown|stop|exit)_requested\s*=\s*True\b/,
+      literals: ['.close', '.shutdown', '.stop', '.join', '.cancel', '.dispose', '.set(', 'should_exit', 'False', '_requested'],
       languages: ['python'],
       maxPerFile: 1,
     },

@@ -25,6 +25,8 @@ describe('has-background-work', () => {
     ['a Kubernetes CronJob', { 'k8s/report.yaml': 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: report\n' }, ['k8s/report.yaml:2']],
     ['a crontab', { 'deploy/crontab': '# nightly\n0 3 * * * /app/bin/cleanup\n' }, ['deploy/crontab:2']],
     ['a Spring @Scheduled method', { 'src/main/java/Jobs.java': 'class Jobs {\n  @Scheduled(cron = "0 0 * * * *")\n  void run() {}\n}\n' }, ['src/main/java/Jobs.java:2']],
+    ['a Sidekiq worker', { 'app/workers/mail_worker.rb': 'class MailWorker\n  include Sidekiq::Worker\nend\n' }, ['app/workers/mail_worker.rb:2']],
+    ['a .NET hosted service', { 'src/Worker.cs': 'public class Outbox : BackgroundService {\n}\n' }, ['src/Worker.cs:1']],
   ])('answers yes for %s', async (_name, files, locs) => {
     const r = await detect(detector, files);
     expect(r.outcome).toBe('yes');

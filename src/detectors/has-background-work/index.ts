@@ -9,6 +9,7 @@ const WORKER_NAME = String.raw`[\w.-]*(?:worker|consumer|cron|clock|scheduler|ce
 const K8S_WORKER_NAME = String.raw`[a-z0-9.-]*(?:worker|consumer|cron|scheduler|celery|sidekiq)[a-z0-9.-]*`;
 /** Browser code polls the UI, not the platform: timers there are not background work. */
 const FRONTEND_PATH = /\.(?:jsx|tsx|vue|svelte)$|(?:^|\/)(?:components|hooks|pages|frontend|client|public|static|browser|web-ui|ui)\//;
+const WORKER_LITERALS = ['worker', 'Worker', 'WORKER', 'consumer', 'cron', 'clock', 'scheduler', 'celery', 'sidekiq'];
 const WORKLOAD = /kind:\s*["']?(?:Deployment|StatefulSet|DaemonSet)\b/;
 
 export default defineDetector({
@@ -29,8 +30,16 @@ export default defineDetector({
       literals: ['@Scheduled', 'cron.New', 'Sidekiq::Cron'],
       languages: ['java', 'kotlin', 'go', 'ruby'],
     },
+    workerCode: {
+      // Queue workers and hosted background services in languages whose imports are not tracked:
+      // Sidekiq/ActiveJob/Resque, Spring listeners, .NET hosted services/Hangfire, Go asynq/river/Kafka consumers.
+      regex: /\binclude\s+Sidekiq::(?:Worker|Job)\b|<\s*(?:ApplicationJob|ActiveJob::Base)\b|\bResque\.enqueue\b|@(?:RabbitListener|KafkaListener|SqsListener|JmsListener)\b|:\s*BackgroundService\b|\bIHostedService\b|\bBackgroundJob\.(?:Enqueue|Schedule)\b|\bRecurringJob\.AddOrUpdate\b|\basynq\.NewServer\s*\(|\briver\.NewClient\s*\(|\bsarama\.NewConsumerGroup\s*\(|\bkafka\.NewReader\s*\(/,
+      literals: ['Sidekiq::', 'ApplicationJob', 'ActiveJob', 'Resque', 'Listener', 'BackgroundService', 'IHostedService', 'BackgroundJob', 'RecurringJob', 'asynq', 'river', 'sarama', 'kafka'],
+      languages: ['ruby', 'java', 'kotlin', 'csharp', 'go'],
+    },
     procfile: {
       regex: new RegExp(`^(${WORKER_NAME})\\s*:\\s*\\S`, 'mi'),
+      literals: WORKER_LITERALS,
       roles: ['config', 'other'],
       paths: ['Procfile', '**/Procfile', '**/Procfile.*'],
       code: false,
@@ -44,6 +53,7 @@ export default defineDetector({
     },
     composeService: {
       regex: new RegExp(`^ {2,4}(${WORKER_NAME}):\\s*$`, 'mi'),
+      literals: WORKER_LITERALS,
       roles: ['config', 'iac'],
       paths: ['**/docker-compose*.{yml,yaml}', '**/compose*.{yml,yaml}'],
     },
@@ -70,6 +80,7 @@ export default defineDetector({
       // A crontab line: five time fields (or @daily etc.) then a command.
       regex: /^\s*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)|(?:[\d*/,-]+\s+){4}[\d*/,A-Za-z-]+)\s+\S/m,
       roles: ['config', 'other', 'iac'],
+      literals: ['*', '@'],
       paths: ['**/crontab', '**/*.crontab', '**/*.cron', '**/cron.d/*', '**/crontabs/*'],
       code: false,
       maxPerFile: 1,
@@ -93,6 +104,7 @@ export default defineDetector({
     };
     add('setInterval timers', matches('interval').filter((m) => !FRONTEND_PATH.test(m.path)), 'timer in production code');
     add('scheduled methods', matches('scheduledAnnotation'), 'scheduled job');
+    add('queue workers or hosted services', matches('workerCode'), 'background worker in code');
     add('Procfile worker processes', matches('procfile'), 'worker process type');
     add('PM2 worker apps', matches('pm2App'), 'PM2 worker app');
     add('compose worker services', matches('composeService'), 'worker service');

@@ -33,6 +33,7 @@ describe('has-change-management', () => {
 
   it.each([
     ['only release notes exist', { 'docs/releases/v1.2.md': '# 1.2\n', 'docs/release-notes.md': '# Notes\n', 'RELEASE.md': '# 1.0\n' }],
+    ['a PR checklist item mentions risk in passing', { '.github/pull_request_template.md': '## Context\n- [ ] I accept the risk that this PR may be closed\n- [ ] Tests\n' }],
     ['the PR template has no risk section', { '.github/pull_request_template.md': '## Summary\n- [ ] Tests\n- [ ] Lint\n' }],
     ['the reviewers block belongs to another resource', { 'infra/github.tf': 'resource "github_repository_environment" "dev" {\n  environment = "dev"\n}\nresource "github_team_repository" "x" {\n  reviewers {}\n}\n' }],
     ['the reviewers block is commented out', { 'infra/github.tf': envTf.replace(/ {2}reviewers \{\n.*\n {2}\}/, '  # reviewers {\n  #   teams = []\n  # }') }],

@@ -11,7 +11,9 @@ const RELEASE_DOC = new RegExp(
   'i',
 );
 const RFC_DOC = new RegExp(String.raw`^(docs?\/)?rfcs?\/.+${EXT}`, 'i');
-const RISKY = /\b(risks?|risky|roll[- ]?backs?|revert plan|migrations?|blast radius)\b/i;
+/** A section about change risk, or a checklist item that asks for a rollback / migration / risk plan. */
+const RISKY_HEADING = /\b(risks?|risk assessment|roll[- ]?backs?|revert plan|backout|migrations?|blast radius|deployment plan)\b/i;
+const RISKY_ITEM = /\b(roll[- ]?backs?|revert plan|backout|migrations?|blast radius|high[- ]risk|risk (assessment|level|analysis|mitigation|review)|deployment plan)\b/i;
 const ENV_RESOURCES = new Set(['github_repository_environment', 'gitlab_project_protected_environment']);
 
 function settingsEnvironments(path: string, text: string): EvidenceItem[] {
@@ -72,7 +74,7 @@ export default defineDetector({
       evidence.push({ path: rfcs[0]!.path, note: `RFC process (${rfcs.length} document(s))` });
     }
     for (const t of prTemplates(repo)) {
-      const lines = [...headings(t.text, t.path), ...checklistItems(t.text, t.path)].filter((l) => RISKY.test(l.text));
+      const lines = [...headings(t.text, t.path).filter((l) => RISKY_HEADING.test(l.text)), ...checklistItems(t.text, t.path).filter((l) => RISKY_ITEM.test(l.text))];
       lines.sort((a, b) => a.line - b.line);
       if (lines.length > 0) {
         kinds.add('PR template risk/rollback section');

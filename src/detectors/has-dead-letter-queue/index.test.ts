@@ -19,7 +19,9 @@ describe('has-dead-letter-queue', () => {
   it.each<[string, Files]>([
     ['only docs mention a DLQ', { 'docs/queues.md': 'We should add a DLQ (dead-letter queue).\n', 'src/a.ts': 'export {};\n' }],
     ['the DLQ is commented out', { 'src/amqp.ts': "// arguments: { 'x-dead-letter-exchange': 'dlx' }\nawait ch.assertQueue('orders');\n", 'infra/q.tf': '# redrive_policy = "..."\nresource "aws_sqs_queue" "q" {}\n' }],
+    ['only a vendored library names one', { 'node_modules/amqp/lib/q.js': "const DLQ = 'x-dead-letter-exchange';\n", 'vendor/sqs/q.go': 'var DLQ = "dlq"\n' }],
     ['only a test sets it up', { 'src/amqp.test.ts': "const DLQ = 'test-dlq';\n" }],
+    ['a lockfile hash contains DLQ', { 'package-lock.json': '{ "integrity": "sha512-LzOn3h9rG/0vhLdXrV4yJ4QFA9eEoqCl+Yx+kGJd7aB9w6nfNgVHKSYwLPZUHrz4ZGa+t+kXjV9itvcHDLQouA==" }\n', 'config/app.json': '{ "checksum": "Zm9vYmFyYmF6cXV4DLQZm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4" }\n' }],
     ['words merely contain the letters', { 'src/a.ts': 'const headlessLetter = 1; const idlqueue = 2; const readLetters = 3;\n' }],
   ])('answers no when %s', async (_name, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');

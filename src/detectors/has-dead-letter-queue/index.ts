@@ -2,6 +2,9 @@ import { defineDetector, firstN, fromMatch, no, yes } from '../../core/detector.
 import type { EvidenceItem, FileRole } from '../../core/types.ts';
 
 const ROLES: readonly FileRole[] = ['source', 'iac', 'config'];
+const LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|poetry\.lock|Pipfile\.lock|composer\.lock|Gemfile\.lock|go\.sum|Cargo\.lock|[^/]+\.lock)$/;
+/** Hashes and base64 blobs contain `DLQ` by chance. */
+const BLOB = /[A-Za-z0-9+/]{40,}|\bsha(?:1|256|384|512)-|\bintegrity\b/;
 
 export default defineDetector({
   id: 'has-dead-letter-queue',
@@ -39,7 +42,7 @@ export default defineDetector({
       ['deadLetter', 'dead-letter queue configuration'],
       ['sidekiqDead', 'Sidekiq dead set'],
     ] as const) {
-      const found = matches(name);
+      const found = matches(name).filter((m) => !LOCKFILE.test(m.path) && !BLOB.test(m.excerpt));
       if (found.length === 0) continue;
       kinds.push(label);
       let added = 0;

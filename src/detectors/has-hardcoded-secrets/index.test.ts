@@ -10,6 +10,7 @@ const JWT = 'u7Yq2Ws9Ex4Rc1Tv';
 const DBPW = 'Xy7pQ2wLm9zz';
 const AWS_DOC = ['AKIA', 'IOSFODNN7EXAMPLE'].join('');
 const KEY = ['-----BEGIN RSA PRIVATE', 'KEY-----'].join(' ');
+const BODY = 'MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun';
 
 describe('has-hardcoded-secrets', () => {
   it.each<[string, Files, string[], string]>([
@@ -19,7 +20,8 @@ describe('has-hardcoded-secrets', () => {
     ['a Django SECRET_KEY', { 'app/settings.py': `SECRET_KEY = "django-insecure-${API}"\n` }, ['app/settings.py:1'], API],
     ['a committed .env.production', { '.env.production': `NODE_ENV=production\nJWT_SECRET=${JWT}\nJWT_EXPIRES_IN=7d\n` }, ['.env.production:2'], JWT],
     ['a password in a connection URL', { 'docker-compose.yml': `services:\n  api:\n    environment:\n      DATABASE_URL: postgres://app:${DBPW}@db:5432/app\n` }, ['docker-compose.yml:4'], DBPW],
-    ['a private key file', { 'certs/server.key': `${KEY}\nMIIEowIBAAKCAQEA\n` }, ['certs/server.key:1'], 'MIIEowIBAAKCAQEA'],
+    ['a private key file', { 'certs/server.key': `${KEY}\n${BODY}\n` }, ['certs/server.key:1'], BODY],
+    ['a private key in a string', { 'src/jwt.ts': `const pem = "${KEY}\\n${BODY}\\n";\n` }, ['src/jwt.ts:1'], BODY],
   ])('answers yes for %s, never echoing the secret', async (_name, files, locs, raw) => {
     const r = await detect(detector, files);
     expect(r.outcome).toBe('yes');
@@ -40,10 +42,12 @@ describe('has-hardcoded-secrets', () => {
 
   it.each<[string, Files]>([
     ['values are placeholders or references', { 'src/c.ts': "const a = { password: 'changeme', apiKey: process.env.API_KEY, token: '<your-token>', secret: '${SECRET}' };\n" }],
+    ['code parses PEM headers', { 'src/pem.ts': `export const isKey = (s: string) => s.startsWith('${KEY}');\n` }],
+    ['UI strings sit under secret-like names', { 'src/i18n/de.json': '{ "forgotPassword": "Passwort-vergessen?", "passwordHint": "Mindestens 8 Zeichen" }\n' }],
     ['names hold keys of secrets, not secrets', { 'src/c.ts': "const TOKEN_STORAGE_KEY = 'accessTokenStorage';\nconst tokenType = 'Bearer';\nconst passwordField = 'pw-input-1';\n" }],
     ['the AWS key is the documented example', { 'src/aws.ts': `const id = '${AWS_DOC}';\n` }],
     ['the env file is an example', { '.env.example': `JWT_SECRET=${JWT}\n` }],
-    ['the env file holds local defaults only', { '.env': 'POSTGRES_PASSWORD=postgres\nAPI_TOKEN=\nTOKEN_TTL=3600\n' }],
+    ['the env file holds local defaults only', { '.env': 'POSTGRES_PASSWORD=postgres\nAPI_TOKEN=\nTOKEN_TTL=3600\nSECRET_KEY=changethis\n' }],
     ['the secret is in a test', { 'src/a.test.ts': `const token = '${GH}';\n` }],
     ['the secret is in a fixture', { 'test/fixtures/creds.json': `{ "apiKey": "${API}" }\n` }],
     ['the secret is in the docs', { 'README.md': `export GITHUB_TOKEN=${GH}\n` }],

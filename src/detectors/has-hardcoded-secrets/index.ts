@@ -39,17 +39,25 @@ const ENV_SECRET_NAME = /PASSWORD|PASSWD|PWD|SECRET|API_?KEY|APIKEY|ACCESS_?KEY|
 /** Local-development defaults of well-known images; committed, but not secrets anyone relies on. */
 const LOCAL_DEFAULTS = new Set(['postgres', 'postgresql', 'root', 'admin', 'guest', 'mysql', 'redis', 'rabbitmq', 'minioadmin', 'localdev', 'development', 'password1', 'secret123']);
 
+/** Placeholders the shared list misses (`changethis`, `replace-me`, `fake-key-123`). */
+const MORE_PLACEHOLDERS = /^(?:change[-_]?(?:this|it|me)\w*|replace[-_]?(?:me|this)\w*|fill[-_]?me[-_]?in|insert[-_]\w+|fake[-_]?\w*|sample[-_]?\w*|dummy[-_]?\w*|not[-_]?(?:a[-_]?)?secret\w*|super[-_]?secret|secret[-_]?key|my[-_]?secret\w*)$/i;
+
+function placeholder(value: string): boolean {
+  return isPlaceholder(value) || MORE_PLACEHOLDERS.test(value) || LOCAL_DEFAULTS.has(value.toLowerCase());
+}
+
 function classes(v: string): number {
   return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
 }
 
 /** A literal that looks like a real credential rather than a word, path, URL or reference. */
 function looksSecret(value: string): boolean {
-  if (isPlaceholder(value) || LOCAL_DEFAULTS.has(value.toLowerCase())) return false;
+  if (placeholder(value)) return false;
   if (/EXAMPLE|^(.)\1+$/i.test(value)) return false;
   if (/^(?:\$|%|\{\{|env\.|process\.|os\.|https?:\/\/[^@]*$|\.{0,2}\/)/.test(value)) return false;
-  // Words and identifiers (`auth_token`, `accessTokenStorage`, `X-Auth-Token`, `prod/db/password`).
-  if (/^[A-Za-z]+(?:[_.\-/:][A-Za-z]+)*$/.test(value)) return false;
+  // Words, identifiers and UI text (`accessTokenStorage`, `X-Auth-Token`, `Forgot-password?`): generated
+  // secrets carry digits, or are long and mixed-case.
+  if (!/\d/.test(value) && !(value.length >= 24 && /[a-z]/.test(value) && /[A-Z]/.test(value))) return false;
   return entropy(value) >= 3.0 || (value.length >= 12 && classes(value) >= 2);
 }
 
@@ -57,11 +65,23 @@ function kindOf(id: string): string {
   return SECRET_FORMATS.find((f) => f.id === id)?.description ?? id;
 }
 
+/**
+ * A PEM header alone is often code that parses keys (`startsWith('-----BEGIN PRIVATE KEY-----')`): require
+ * key material (optional header fields, then a long base64 line, also as `\n` escapes in a string).
+ */
+const PRIVATE_KEY_WITH_BODY =
+  /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----(?:\r?\n|\\n)(?:[\w-]+:[^\n]*(?:\r?\n|\\n))*(?:\r?\n|\\n)?[ \t]*[A-Za-z0-9+/=]{40,}/;
+
 const formatPatterns: Record<string, PatternSpec> = Object.fromEntries(
   SECRET_FORMATS.map((f) => [
     `format:${f.id}`,
     // A token in a comment is still a leaked token: match raw text.
-    { regex: new RegExp(f.regex.source, f.regex.flags.replace('g', '')), literals: f.literals, roles: ROLES, code: false },
+    {
+      regex: f.id === 'private-key' ? PRIVATE_KEY_WITH_BODY : new RegExp(f.regex.source, f.regex.flags.replace('g', '')),
+      literals: f.literals,
+      roles: ROLES,
+      code: false,
+    },
   ]),
 );
 
@@ -100,7 +120,8 @@ export default defineDetector({
     const safe = (m: Match, values: readonly string[]): string => {
       let e = maskSecrets(m.excerpt);
       for (const v of values) if (v.length >= 4) e = e.split(v).join(maskValue(v));
-      return e;
+      // Key material the shared masking does not know (a PEM body inlined after its header).
+      return e.replace(/[A-Za-z0-9+/=]{32,}/g, (run) => maskValue(run));
     };
     const record = (m: Match, excerpt: string, note: string): void => {
       const key = `${m.path}:${m.line}`;
@@ -112,7 +133,7 @@ export default defineDetector({
         if (skip(m) || isTemplate(m.path)) continue;
         if (/EXAMPLE/i.test(m.text)) continue; // documented sample keys (AKIAIOSFODNN7EXAMPLE)
         if (f.id === 'connection-string-password' && !looksSecret(m.groups[0] ?? '')) continue;
-        record(m, f.id === 'private-key' ? m.excerpt : safe(m, [m.text, m.groups[0] ?? '']), kindOf(f.id));
+        record(m, f.id === 'private-key' ? safe(m, []) : safe(m, [m.text, m.groups[0] ?? '']), kindOf(f.id));
       }
     }
     for (const m of matches('assignment')) {
@@ -124,7 +145,7 @@ export default defineDetector({
       const name = m.groups[0] ?? '';
       const value = m.groups[1] ?? m.groups[2] ?? m.groups[3] ?? '';
       if (skip(m) || isTemplate(m.path) || !ENV_SECRET_NAME.test(name) || notSecretName(name)) continue;
-      if (value.length < 6 || isPlaceholder(value) || LOCAL_DEFAULTS.has(value.toLowerCase())) continue;
+      if (value.length < 6 || placeholder(value)) continue;
       if (/^(?:\d+|true|false|yes|no|on|off)$/i.test(value) || /^(?:\$|%|\{\{)/.test(value)) continue;
       // .env values are unquoted, so the scanner's masking may not see them: build the excerpt.
       record(m, `${name}=${maskValue(value)}`, `committed env file sets '${name}'`);

@@ -28,6 +28,7 @@ describe('has-health-endpoint', () => {
     ['the route is commented out', { 'package.json': pkg(), 'src/app.ts': "// app.get('/health', ok);\n" }],
     ['a README documents it', { 'package.json': pkg(), 'README.md': "app.get('/health')\n" }],
     ['a route merely contains the word', { 'package.json': pkg(), 'src/app.ts': "app.get('/health-insurance/quotes', q);\napp.get('/pingdom-report', r);\n" }],
+    ['a generated API client names the URL', { 'package.json': pkg(), 'src/client/sdk.gen.ts': "return client.get({ url: '/api/v1/utils/health-check/' });\n" }],
     ['a client calls another service', { 'package.json': pkg(), 'src/probe.ts': "await axios.get('/health');\nawait http.get('/healthz');\n" }],
     ['an example server has one', { 'package.json': pkg(), 'examples/server.ts': "app.get('/health', ok);\n" }],
   ])('answers no when %s', async (_c, files) => {

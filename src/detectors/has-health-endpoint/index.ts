@@ -21,10 +21,10 @@ export default defineDetector({
       regex: new RegExp(`${ROUTE_CALL}\\s*\\(\\s*(?:(?:path|value)\\s*=\\s*)?r?['"\`]\\^?/?(?:[\\w.-]+/)*?${HEALTH}/?\\$?['"\`]`),
       literals: ['health', 'Health', 'livez', 'liveness', 'readyz', 'ready', 'ping'],
     },
-    // Fastify / Hapi route objects: { method: 'GET', url: '/health' }
+    // Fastify / Hapi route objects: fastify.route({ method: 'GET', url: '/health', handler })
     routeObject: {
-      regex: new RegExp(`\\b(?:url|path)\\s*:\\s*['"\`]/(?:[\\w.-]+/)*?${HEALTH}/?['"\`]`),
-      literals: ['health', 'livez', 'readyz', 'ready', 'ping'],
+      regex: new RegExp(`\\.route\\s*\\(\\s*\\[?\\s*\\{[^}]{0,300}?\\b(?:url|path)\\s*:\\s*['"\`]/(?:[\\w.-]+/)*?${HEALTH}/?['"\`]`),
+      literals: ['.route'],
       languages: ['javascript', 'typescript'],
     },
     djangoHealthCheck: { regex: /['"]health_check\.urls['"]/, literals: ['health_check.urls'], languages: ['python'] },

@@ -42,7 +42,7 @@ export default defineDetector({
       evidence.push(fromMatch(m, m.text.includes('build') ? 'integration build tag' : 'integration test library'));
     }
     const named = repo.files
-      .filter((f) => f.role === 'test' && CODE.has(f.language) && (BY_FOLDER.test(f.path) || BY_NAME.test(f.path)))
+      .filter((f) => f.role === 'test' && CODE.has(f.language) && !/\.config\.[cm]?[jt]s$/.test(f.path) && (BY_FOLDER.test(f.path) || BY_NAME.test(f.path)))
       .sort((a, b) => a.path.localeCompare(b.path));
     for (const f of named) files.add(f.path);
     evidence.push(...named.slice(0, 5).map((f) => ({ path: f.path, note: 'integration/e2e test file' })));

@@ -8,6 +8,7 @@ describe('has-review-standard', () => {
     ['a PR template', { '.github/pull_request_template.md': '## What changed\n' }, ['.github/pull_request_template.md:1']],
     ['a code review section in CONTRIBUTING', { 'CONTRIBUTING.md': '# Contributing\n\n## Code review\nTwo approvals.\n' }, ['CONTRIBUTING.md:3']],
     ['review guidelines under docs', { 'docs/engineering/reviewing.md': '# Reviewing pull requests\n' }, ['docs/engineering/reviewing.md:1']],
+    ['a numbered review-process heading', { 'docs/process.md': '# Process\n## 3. Review process:\n' }, ['docs/process.md:2']],
     ['Terraform branch protection', { 'infra/github.tf': 'resource "github_branch_protection" "main" {\n  pattern = "main"\n  required_pull_request_reviews {\n    required_approving_review_count = 2\n  }\n}\n' }, ['infra/github.tf:3']],
     ['probot settings.yml', { '.github/settings.yml': 'branches:\n  - name: main\n    protection:\n      required_pull_request_reviews:\n        dismiss_stale_reviews: true\n' }, ['.github/settings.yml:4']],
     ['a ruleset export', { '.github/rulesets/main.json': '{ "rules": [{ "type": "pull_request", "parameters": { "required_approving_review_count": 1 } }] }\n' }, ['.github/rulesets/main.json:1']],
@@ -19,6 +20,7 @@ describe('has-review-standard', () => {
 
   it.each([
     ['only the README has a review heading', { 'README.md': '# App\n## Code review\n' }],
+    ['product docs describe a review feature', { 'docs/usage/automerge.md': '### Required Pull Request reviews\n', 'docs/triage.md': '### Request PR reviews\n' }],
     ['a docs heading mentions review in another sense', { 'docs/roadmap.md': '# Quarterly business review\n## Review of Q3 metrics\n' }],
     ['branch protection is commented out', { 'infra/github.tf': '# required_pull_request_reviews {\n#   required_approving_review_count = 1\n# }\n' }],
     ['protection requires zero approvals', { 'infra/github.tf': 'resource "x" "y" {\n  required_approving_review_count = 0\n}\n' }],

@@ -2,9 +2,16 @@ import { defineDetector, fromMatch, no, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
 import { CODEOWNERS_PATHS, findCodeowners, nocase, PR_TEMPLATE_GLOBS, prTemplates } from '../../ecosystems/docs.ts';
 
-/** A heading about code review itself, not any heading that happens to contain "review". */
-const REVIEW_TOPIC =
-  /\b(code|pull[- ]?requests?|PRs?|merge[- ]?requests?|MRs?|changes?|peer)\b.*\breview|\breview(s|ing|ers?)?\b.*\b(process|guidelines?|checklist|standards?|polic(y|ies)|expectations|requirements|etiquette|code|pull[- ]?requests?|PRs?|merge[- ]?requests?|changes)\b|^(reviews?|reviewing|reviewers?|getting reviewed)$/i;
+/** A heading about the code-review process itself, not any heading that mentions reviews. */
+const REVIEW_TOPIC = [
+  /^(the |our )?(code|peer|pull[- ]?requests?|PRs?|merge[- ]?requests?|MRs?)[- ]reviews?( (process|guidelines?|checklist|standards?|policy|expectations))?$/i,
+  /\breview(ing)? (process|guidelines?|checklist|standards?|polic(y|ies)|expectations|etiquette|requirements)\b/i,
+  /^(how to review|reviewing( (code|pull requests|PRs|changes|merge requests|contributions))?|reviews?|reviewers?|getting (your |a )?(PR|pull request|change|code|contribution)s? reviewed)$/i,
+];
+const isReviewTopic = (heading: string): boolean => {
+  const h = heading.replace(/^[\d.)\s]+/, '').replace(/[:.!?\s]+$/, '').trim();
+  return REVIEW_TOPIC.some((re) => re.test(h));
+};
 
 export default defineDetector({
   id: 'has-review-standard',
@@ -44,7 +51,7 @@ export default defineDetector({
       kinds.push('PR template');
       evidence.push(...templates.slice(0, 3).map((t) => ({ path: t.path, line: 1, note: 'PR template' })));
     }
-    const headings = matches('reviewHeading').filter((m) => REVIEW_TOPIC.test((m.groups[0] ?? '').trim()));
+    const headings = matches('reviewHeading').filter((m) => isReviewTopic(m.groups[0] ?? ''));
     if (headings.length > 0) {
       kinds.push('review guidelines');
       evidence.push(...headings.slice(0, 3).map((m) => fromMatch(m, 'review guidelines')));

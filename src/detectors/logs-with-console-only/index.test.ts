@@ -15,6 +15,7 @@ describe('logs-with-console-only', () => {
       'src/server.test.ts': "console.log('test');\n",
       'src/App.tsx': "export const App = () => { console.log('render'); return null; };\n",
       'vite.config.ts': "console.log('config');\n",
+      'public/js/app.js': "console.log('browser');\n",
       'README.md': "Use console.log('x') to debug.\n",
     });
     expect(r.outcome).toBe('yes');

@@ -51,6 +51,7 @@ describe('polls-database-on-timer', () => {
     ['a timer never touches the database', { 'src/metrics.ts': 'setInterval(() => flushMetrics(), 1000);\n', 'src/repo.ts': 'export const q = () => db.query("SELECT 1 FROM dual");\n' }],
     ['the timer is commented out', { 'src/a.ts': '// setInterval(() => check(), 1000);\nexport const f = () => db.query("SELECT * FROM t");\n' }],
     ['the polling file is a test', { 'src/a.test.ts': 'setInterval(() => db.query("SELECT * FROM t"), 10);\n' }],
+    ['only a vendored copy polls', { 'vendor/poller/index.js': 'setInterval(() => db.query("SELECT * FROM jobs"), 1000);\n' }],
     ['only the README describes polling', { 'README.md': 'We used to run setInterval(() => db.query("SELECT * FROM jobs"))\n' }],
     ['a one-shot setTimeout of a callback parameter', { 'src/a.ts': 'export function later(done: () => void) {\n  db.query("SELECT 1");\n  setTimeout(done, 10);\n}\n' }],
   ])('answers no when %s', async (_name, files) => {

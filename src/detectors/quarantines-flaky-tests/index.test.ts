@@ -32,6 +32,7 @@ describe('quarantines-flaky-tests', () => {
     ['tests are tagged but CI never excludes them', { 'e2e/a.spec.ts': "test('x @flaky', () => {});\n", '.github/workflows/ci.yml': ci('npx playwright test') }],
     ['retries appear in unrelated code', { 'src/http.ts': 'const opts = { retries: 3 };\n' }],
     ['the README recommends rspec-retry', { 'README.md': "gem 'rspec-retry'\n" }],
+    ['a test only quotes jest.retryTimes in a fixture string', { 'src/tool.test.ts': "const fixture = { 'a.test.ts': 'jest.retryTimes(3);' };\n" }],
   ])('answers no when %s', async (_c, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });

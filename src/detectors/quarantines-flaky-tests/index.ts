@@ -1,6 +1,7 @@
-import { defineDetector, fromMatch, no, yes } from '../../core/detector.ts';
+import { defineDetector, fromMatch, no, unknown, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
 import { CI_GLOBS, readCi } from '../../ecosystems/ci.ts';
+import { excerpt } from '../../util/text.ts';
 
 /** A CI command that leaves quarantined/flaky-tagged tests out of the gate. */
 const EXCLUDES_TAGGED = new RegExp(
@@ -38,7 +39,7 @@ export default defineDetector({
   question: 'Are flaky tests retried or quarantined instead of blocking (or being ignored by) the pipeline?',
   rationale: 'Unmanaged flaky tests teach a team to re-run until green, which hides real failures.',
   patterns: {
-    retryTimes: { regex: /\bjest\.retryTimes\s*\(\s*[1-9]/, literals: ['retryTimes'], languages: ['javascript', 'typescript'], roles: ['test', 'source'], maxPerFile: 1 },
+    retryTimes: { regex: /\bjest\.retryTimes\s*\(\s*[1-9]/, literals: ['retryTimes'], languages: ['javascript', 'typescript'], roles: ['test', 'source'], code: 'strict', maxPerFile: 1 },
     runnerRetries: {
       regex: /\bretr(?:y|ies)["']?\s*:\s*(\{[^}]*\}|[^,\n}]+)/,
       literals: ['retr'],
@@ -99,16 +100,19 @@ export default defineDetector({
     for (const job of ci.jobs) {
       for (const step of job.steps) {
         if (step.uses && FLAKY_SERVICES.test(step.uses)) {
-          evidence.push({ path: job.file, line: step.line, excerpt: `uses: ${step.uses}`, note: 'flaky-test detection service' });
+          evidence.push({ path: job.file, line: step.line, excerpt: excerpt(`uses: ${step.uses}`), note: 'flaky-test detection service' });
           how.add('flaky-test service');
         } else if (!step.uses && EXCLUDES_TAGGED.test(step.text)) {
-          excluding.push({ path: job.file, line: step.line, excerpt: step.text.split('\n').find((l) => EXCLUDES_TAGGED.test(l))?.trim().slice(0, 160) ?? '', note: 'CI excludes quarantined tests' });
+          excluding.push({ path: job.file, line: step.line, excerpt: excerpt(step.text.split('\n').find((l) => EXCLUDES_TAGGED.test(l)) ?? ''), note: 'CI excludes quarantined tests' });
         }
       }
     }
     if (tags.length > 0 && excluding.length > 0) {
       evidence.push(...excluding.slice(0, 3), ...tags.slice(0, 3).map((m) => fromMatch(m, 'test tagged for quarantine')));
       how.add('quarantine');
+    }
+    if (evidence.length === 0 && ci.problems.length > 0) {
+      return unknown(`Nothing found that handles flaky tests, but ${ci.problems.length} CI file(s) could not be parsed: ${ci.problems.map((p) => `${p.file} (${p.message})`).join('; ')}.`);
     }
     if (evidence.length === 0) return no('Flaky tests are neither retried nor quarantined (no retry configuration, rerun plugin or quarantine tag excluded in CI).');
     return yes(`Flaky tests are handled: ${[...how].join(', ')}.`, evidence.slice(0, 10));

@@ -16,6 +16,8 @@ const NEEDS_OPTION: Record<string, { pattern: string; note: string }> = {
   'fetch-retry': { pattern: 'retryDelay', note: 'fetch-retry with a retry delay' },
   cockatiel: { pattern: 'backoffPolicy', note: 'cockatiel retry with backoff' },
   Polly: { pattern: 'backoffPolicy', note: 'Polly wait-and-retry' },
+  tenacity: { pattern: 'pyExpWait', note: 'tenacity with exponential wait' },
+  retrying: { pattern: 'pyExpWait', note: 'retrying with exponential wait' },
 };
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -49,6 +51,13 @@ export default defineDetector({
       regex: /\b(?:ExponentialBackoff|DecorrelatedJitterBackoff|WaitAndRetry\w*|DelayBackoffType)\b|\bbackoff\s*:/,
       literals: ['Backoff', 'backoff', 'WaitAndRetry'],
       languages: ['javascript', 'typescript', 'csharp'],
+      maxPerFile: 1,
+    },
+    // tenacity / retrying wait a fixed time (or not at all) unless told to grow the wait.
+    pyExpWait: {
+      regex: /\bwait_(?:exponential\w*|random_exponential|incrementing|chain)\b/,
+      literals: ['wait_exponential', 'wait_random_exponential', 'wait_incrementing', 'wait_chain'],
+      languages: ['python'],
       maxPerFile: 1,
     },
     // urllib3 / requests: Retry(total=5, backoff_factor=0.5)

@@ -38,7 +38,12 @@ describe('sets-outbound-timeouts', () => {
 
   it.each([
     ['there are no outbound calls', { 'package.json': pkg(), 'src/a.ts': 'export const x = 1;\n' }],
-    ['only UI components and tests fetch', { 'package.json': pkg(), 'src/App.tsx': 'fetch("/api");\n', 'src/a.test.ts': 'fetch(url);\n' }],
+    ['only UI components, browser code and tests fetch', {
+      'package.json': pkg({ axios: '1' }),
+      'src/App.tsx': 'fetch("/api");\n',
+      'frontend/src/client.ts': "import axios from 'axios';\n",
+      'src/a.test.ts': 'fetch(url);\n',
+    }],
   ])('answers not-applicable when %s', async (_c, files) => {
     expect((await detect(detector, files)).outcome).toBe('not-applicable');
   });

@@ -4,8 +4,8 @@ import HTTP_CLIENT from '../../ecosystems/capabilities/http-client.ts';
 import { usedLibraries } from '../../ecosystems/usage.ts';
 
 const JS = ['javascript', 'typescript'] as const;
-/** Browser components call their own backend; their fetches are not service-to-service calls. */
-const UI_FILE = /\.[jt]sx$/;
+/** Browser code calls its own backend; its requests are not service-to-service calls. */
+const UI_FILE = /\.[jt]sx$|(^|\/)(frontend|web|public|static|www)\//;
 
 export default defineDetector({
   id: 'sets-outbound-timeouts',

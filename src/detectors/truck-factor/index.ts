@@ -4,7 +4,11 @@ import { DAY, newestCommitAt } from '../../ecosystems/docs.ts';
 
 /** Files whose knowledge matters: production source, tests and docs (never vendored or generated). */
 const ROLES: ReadonlySet<FileRole> = new Set(['source', 'test', 'docs']);
-const BOT = /\[bot\]|(^|[\s._-])bot($|[\s@._-])|dependabot|renovate|github-actions|greenkeeper|snyk|semantic-release|pre-commit-ci|allcontributors/i;
+const BOT_NAME =
+  /\[bot\]$|^(dependabot(-preview)?|renovate(-bot)?|renovate bot|github-actions|greenkeeper(io)?|snyk-bot|semantic-release-bot|pre-commit-ci|allcontributors|mergify|imgbot|codecov)$|[\s-]bot$/i;
+const BOT_EMAIL = /\[bot\]@|(^|[.-])bot@|^actions@github\.com$/i;
+/** Names shared by many people (machine defaults): never a reason to merge two identities. */
+const GENERIC_NAME = /^(root|admin|administrator|user|ubuntu|unknown|github|git|build|ci|jenkins|developer|dev|none)$/i;
 const WINDOW_DAYS = 365;
 
 /** Degree of authorship (Fritz et al., as used by Avelino et al. 2016). */
@@ -38,14 +42,14 @@ function identities(h: History): Map<string, Identity> {
     const [, name = '', email = ''] = /^(.*) <(.*)>$/.exec(c.author) ?? [, c.author, ''];
     parts.set(c.author, { name: name.trim(), email: email.trim().toLowerCase() });
     const keys = [`a:${c.author}`];
-    if (name.trim()) keys.push(`n:${name.trim().toLowerCase()}`);
+    if (name.trim() && !GENERIC_NAME.test(name.trim())) keys.push(`n:${name.trim().toLowerCase()}`);
     if (email.trim()) keys.push(`e:${email.trim().toLowerCase()}`);
     for (const k of keys) union(keys[0]!, k);
   }
   const byRoot = new Map<string, Identity>();
   const out = new Map<string, Identity>();
   for (const [author, p] of parts) {
-    if (BOT.test(p.name) || BOT.test(p.email)) continue;
+    if (BOT_NAME.test(p.name) || BOT_EMAIL.test(p.email)) continue;
     const root = find(`a:${author}`);
     let id = byRoot.get(root);
     if (!id) {
@@ -82,7 +86,7 @@ export default defineDetector({
     const h = repo.history();
     if (!h || h.commits.length === 0) return unknown('No git history, so authorship cannot be measured.');
     const ids = identities(h);
-    const current = new Set(repo.files.filter((f) => ROLES.has(f.role)).map((f) => f.path));
+    const current = new Set(repo.files.filter((f) => ROLES.has(f.role) && !f.binary).map((f) => f.path));
 
     // Oldest first: the first human commit touching a file created it (renames are not followed).
     const touches = new Map<string, { first: Identity; counts: Map<Identity, number>; total: number }>();

@@ -8,7 +8,7 @@ import { usedLibraries } from '../../ecosystems/usage.ts';
  * sqlalchemy) sit on top of one of these and are not drivers. Packages that install the same
  * module (psycopg2 and psycopg2-binary) are one driver.
  */
-export const DRIVERS: readonly { engine: string; driver: string; ecosystem: Ecosystem; packages: readonly LibraryEntry[] }[] = [
+const DRIVERS: readonly { engine: string; driver: string; ecosystem: Ecosystem; packages: readonly LibraryEntry[] }[] = [
   { engine: 'MySQL', driver: 'mysql', ecosystem: 'js', packages: ['mysql'] },
   { engine: 'MySQL', driver: 'mysql2', ecosystem: 'js', packages: ['mysql2'] },
   { engine: 'MySQL', driver: 'mariadb', ecosystem: 'js', packages: ['mariadb'] },

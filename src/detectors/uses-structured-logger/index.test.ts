@@ -13,14 +13,17 @@ describe('uses-structured-logger', () => {
       'src/orders/service.ts': "import { logger } from '../lib/logger.js';\nlogger.info('order');\n",
       'src/users.ts': "import { logger } from '@/lib/logger';\n",
       'src/legacy.ts': "console.log('a');\nconsole.warn('b');\n",
+      // A module that logs is not a logger module: importing it does not make routes.ts structured.
+      'src/models/user.ts': "import pino from 'pino';\nconst log = pino();\n",
+      'src/routes.ts': "import { User } from './models/user';\nconsole.log('route');\n",
     });
     expect(r.outcome).toBe('yes');
-    expect(locations(r)).toEqual(['src/http.ts:1', 'src/lib/logger.ts:1']);
-    // 4 logger files, 1 file with console calls only: 4 / 5.
+    expect(locations(r)).toEqual(['src/http.ts:1', 'src/lib/logger.ts:1', 'src/models/user.ts:1']);
+    // 5 logger files, 2 files with console calls only: 5 / 7.
     expect(r.measures).toEqual({
-      'console-calls': { value: 2, unit: 'call sites' },
-      'logger-imports': { value: 4, unit: 'files' },
-      'structured-share': { value: 80, unit: '%' },
+      'console-calls': { value: 3, unit: 'call sites' },
+      'logger-imports': { value: 5, unit: 'files' },
+      'structured-share': { value: 71, unit: '%' },
     });
   });
 
@@ -40,6 +43,11 @@ describe('uses-structured-logger', () => {
       'src/server.ts': "import Fastify from 'fastify';\nconst app = Fastify({\n  logger: true,\n});\n",
     }, ['src/server.ts:2'], 1],
     ['go zerolog', { 'cmd/api/main.go': 'package main\n\nimport (\n\t"github.com/rs/zerolog/log"\n)\n' }, ['cmd/api/main.go:4'], 1],
+    ['winston behind an @server/ path alias', {
+      'package.json': pkg({ winston: '3' }),
+      'server/logging/Logger.ts': "import winston from 'winston';\n",
+      'server/routes/api.ts': "import Logger from '@server/logging/Logger';\n",
+    }, ['server/logging/Logger.ts:1'], 2],
     ['winston in javascript', { 'package.json': pkg({ winston: '3' }), 'lib/log.js': "const winston = require('winston');\n" }, ['lib/log.js:1'], 1],
   ])('answers yes for %s', async (_c, files, locs, n) => {
     const r = await detect(detector, files);

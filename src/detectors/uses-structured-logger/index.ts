@@ -53,9 +53,9 @@ const LOGGING_PATTERNS = {
   ...foreignImports(LOGGING_FRAMEWORK, 'framework'),
 } satisfies Record<string, PatternSpec>;
 
-/** Scripts, seeds, build configs and UI components print to a terminal or browser by design. */
+/** Scripts, seeds, build configs and browser code print to a terminal or devtools by design. */
 const SCRIPT_PATH =
-  /(^|\/)(scripts?|bin|tools|seeds?|seeders|migrations?|management\/commands)\/|(^|\/)(setup|manage|noxfile|fabfile|tasks)\.py$|\.config\.[cm]?[jt]s$|(^|\/)seed\.[cm]?[jt]s$|\.[jt]sx$/;
+  /(^|\/)(scripts?|bin|tools|seeds?|seeders|migrations?|management\/commands|public|static|assets|frontend|www)\/|(^|\/)(setup|manage|noxfile|fabfile|tasks)\.py$|\.config\.[cm]?[jt]s$|(^|\/)seed\.[cm]?[jt]s$|\.[jt]sx$/;
 
 type Matches = (name: string) => readonly Match[];
 
@@ -85,24 +85,32 @@ function normalisePath(parts: string[]): string {
   return out.join('/');
 }
 
-/** The local module an import refers to: an exact key, or a path suffix for aliases. */
-function localTarget(site: ImportSite): { exact?: string; suffix?: string } | undefined {
+/** The local module an import may refer to: an exact key, or path suffixes for aliases. */
+function localTarget(site: ImportSite, declared: ReadonlySet<string>): { exact?: string; suffixes?: string[] } | undefined {
   const spec = site.specifier;
   const dir = site.path.includes('/') ? site.path.slice(0, site.path.lastIndexOf('/')).split('/') : [];
   if (site.ecosystem === 'js') {
     if (spec.startsWith('.')) return { exact: moduleKey(normalisePath([...dir, ...spec.split('/')])) };
-    const alias = /^(?:[@~#]\/|#)(.+)$/.exec(spec);
-    return alias ? { suffix: moduleKey(alias[1]!) } : undefined;
+    // Path aliases (`@/lib/logger`, `~/logger`, `#logger`, `@server/logging/Logger`, baseUrl
+    // imports) that are not declared packages.
+    const parts = spec.replace(/^#/, '#/').split('/');
+    const pkg = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+    if (declared.has(pkg) || spec.startsWith('node:')) return undefined;
+    const suffixes = [/^[@~#]/.test(parts[0]!) ? parts.slice(1).join('/') : spec].filter(Boolean).map(moduleKey);
+    return { suffixes };
   }
   if (site.ecosystem === 'python') {
     const dots = /^\.+/.exec(spec)?.[0].length ?? 0;
     const rest = spec.slice(dots).split('.').filter(Boolean);
     if (dots > 0) return { exact: normalisePath([...dir, ...Array<string>(dots - 1).fill('..'), ...rest]) };
     // Absolute imports: only dotted paths, so `import logging` never resolves to a local logging.py.
-    return rest.length >= 2 ? { suffix: rest.join('/') } : undefined;
+    return rest.length >= 2 ? { suffixes: [rest.join('/')] } : undefined;
   }
   return undefined;
 }
+
+/** A project's own logger module: `src/logger.ts`, `lib/logging/index.ts`, `app/log.py`. */
+const LOGGER_MODULE = /(^|\/)[^/]*log[^/]*(\/[^/]*)?$/i;
 
 function analyseLogging(repo: RepoView, matches: Matches): LoggingAnalysis {
   const loggerFiles = new Set<string>();
@@ -148,19 +156,21 @@ function analyseLogging(repo: RepoView, matches: Matches): LoggingAnalysis {
     }
   }
 
-  // A project logger module (src/logger.ts wrapping pino) makes its importers structured too.
-  const keys = new Map<string, string>();
-  for (const f of loggerFiles) keys.set(moduleKey(f), f);
-  for (let round = 0; round < 5; round++) {
+  // Files importing the project's logger module (src/logger.ts wrapping pino) log structurally
+  // too. Only logger-named modules pass it on: importing any module that happens to log does not.
+  const declared = new Set(repo.dependencies().filter((d) => d.ecosystem === 'js').map((d) => d.name));
+  const wrappers = new Set([...loggerFiles].map(moduleKey).filter((k) => LOGGER_MODULE.test(k)));
+  for (let round = 0; round < 5 && wrappers.size > 0; round++) {
     let added = false;
     for (const s of imports) {
-      if (loggerFiles.has(s.path)) continue;
-      const t = localTarget(s);
+      const t = localTarget(s, declared);
       if (!t) continue;
-      const hit = t.exact !== undefined ? keys.has(t.exact) : [...keys.keys()].some((k) => k === t.suffix || k.endsWith(`/${t.suffix}`));
-      if (hit) {
-        loggerFiles.add(s.path);
-        keys.set(moduleKey(s.path), s.path);
+      const hit = t.exact !== undefined ? wrappers.has(t.exact) : [...wrappers].some((k) => t.suffixes!.some((x) => k === x || k.endsWith(`/${x}`)));
+      if (!hit) continue;
+      loggerFiles.add(s.path);
+      const key = moduleKey(s.path);
+      if (LOGGER_MODULE.test(key) && !wrappers.has(key)) {
+        wrappers.add(key);
         added = true;
       }
     }

@@ -93,10 +93,10 @@ describe('uses-versioned-routes', () => {
       {
         'requirements.txt': 'Django\n',
         'proj/urls.py': "from django.urls import include, path\nurlpatterns = [\n    path('api/v1/', include('shop.urls')),\n    path('admin/', admin.site.urls),\n]\n",
-        'shop/urls.py': "from rest_framework.routers import DefaultRouter\nrouter = DefaultRouter()\nrouter.register(r'products', ProductViewSet)\nurlpatterns = [path('', include(router.urls)), path('health/', health)]\n",
+        'shop/urls.py': "from rest_framework.routers import DefaultRouter\nrouter = DefaultRouter()\nrouter.register(r'products', ProductViewSet)\nurlpatterns = [path('', include(router.urls)), path('health/', health)]\nurlpatterns += [\n    re_path(\n        r'^v2/orders/$', orders,\n    ),\n]\n",
       },
-      ['shop/urls.py:3', 'shop/urls.py:4'],
-      measures(3, 2, 67),
+      ['shop/urls.py:3', 'shop/urls.py:4', 'shop/urls.py:6'],
+      measures(4, 3, 75),
     ],
     [
       'Gin route groups',

@@ -244,14 +244,14 @@ export default defineDetector({
       maxPerFile: 500,
     },
     djangoPath: {
-      regex: new RegExp(`\\b(path|re_path|url)[ \\t]*\\([ \\t]*r?(['"])([^'"\\n]*)\\2[ \\t]*,[ \\t]*(${ARGS})`),
+      regex: new RegExp(`\\b(path|re_path|url)[ \\t]*\\(\\s*\\(?\\s*r?(['"])([^'"\\n]*)\\2[ \\t]*,[ \\t]*(${ARGS})`),
       literals: ['path(', 'url('],
       languages: ['python'],
       paths: ['**/urls.py', '**/urls/*.py'],
       maxPerFile: 1000,
     },
     drfRegister: {
-      regex: /\b(\w+)[ \t]*\.[ \t]*register[ \t]*\([ \t]*r?(['"])([^'"\n]*)\2/,
+      regex: /\b(\w+)[ \t]*\.[ \t]*register[ \t]*\(\s*r?(['"])([^'"\n]*)\2/,
       literals: ['.register('],
       languages: ['python'],
       paths: ['**/urls.py', '**/urls/*.py', '**/routers.py'],

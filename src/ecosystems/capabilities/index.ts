@@ -23,6 +23,7 @@ import cors from './cors.ts';
 import session_store from './session-store.ts';
 import load_testing from './load-testing.ts';
 import feature_flags from './feature-flags.ts';
+import data_warehouse from './data-warehouse.ts';
 import integration_testing from './integration-testing.ts';
 import mutation_testing from './mutation-testing.ts';
 import test_framework from './test-framework.ts';
@@ -51,6 +52,7 @@ export const CAPABILITIES = {
   'session-store': session_store,
   'load-testing': load_testing,
   'feature-flags': feature_flags,
+  'data-warehouse': data_warehouse,
   'integration-testing': integration_testing,
   'mutation-testing': mutation_testing,
   'test-framework': test_framework,

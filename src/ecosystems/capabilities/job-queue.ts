@@ -47,8 +47,7 @@ export default defineCapability({
       "imports": [
         "kafka"
       ]
-    },
-    "boto3"
+    }
   ],
   "ruby": [
     "sidekiq",

@@ -14,7 +14,13 @@ export default defineCapability({
     "@doppler/sdk",
     "@infisical/sdk",
     "@1password/sdk",
-    "hashi-vault-js"
+    "hashi-vault-js",
+    {
+      "package": "aws-cdk-lib",
+      "imports": [
+        "aws-cdk-lib/aws-secretsmanager"
+      ]
+    }
   ],
   "python": [
     {
@@ -27,16 +33,25 @@ export default defineCapability({
       "package": "google-cloud-secret-manager",
       "imports": [
         "google.cloud.secretmanager",
-        "google"
+        "google.cloud.secretmanager_v1"
       ]
     },
     {
       "package": "azure-keyvault-secrets",
       "imports": [
-        "azure.keyvault.secrets",
-        "azure"
+        "azure.keyvault.secrets"
+      ]
+    },
+    {
+      "package": "aws-secretsmanager-caching",
+      "imports": [
+        "aws_secretsmanager_caching"
       ]
     }
+  ],
+  "go": [
+    "github.com/hashicorp/vault/api",
+    "cloud.google.com/go/secretmanager"
   ]
 },
 });

@@ -11,15 +11,16 @@ export default defineCapability({
     "koa-helmet",
     "lusca",
     "@nestjs/helmet",
-    "secure-headers"
+    "secure-headers",
+    "helmet-csp",
+    {
+      "package": "hono",
+      "imports": [
+        "hono/secure-headers"
+      ]
+    }
   ],
   "python": [
-    {
-      "package": "django",
-      "imports": [
-        "django"
-      ]
-    },
     {
       "package": "flask-talisman",
       "imports": [

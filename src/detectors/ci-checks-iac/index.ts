@@ -1,0 +1,80 @@
+import { defineDetector, no, unknown, yes } from '../../core/detector.ts';
+import type { EvidenceItem } from '../../core/types.ts';
+import { CI_GLOBS, readCi } from '../../ecosystems/ci.ts';
+import { commandSegments } from '../../ecosystems/deploy-commands.ts';
+import { excerpt } from '../../util/text.ts';
+
+const IAC_CHECKS: readonly [RegExp, string][] = [
+  [/^(?:terraform|tofu|terragrunt)\b.*\s(?:validate|plan|run-all\s+(?:validate|plan))(?:\s|$)/, 'terraform validate/plan'],
+  [/^(?:terraform|tofu|terragrunt)\b.*\s(?:fmt|hclfmt)\b.*\s-check\b/, 'terraform fmt -check'],
+  [/^tflint\b/, 'tflint'],
+  [/^checkov\b/, 'checkov'],
+  [/^tfsec\b/, 'tfsec'],
+  [/^trivy\s+(?:config|fs\b.*--scanners\s+\S*misconfig)/, 'trivy config'],
+  [/^kics\s+scan\b/, 'kics'],
+  [/^terrascan\s+scan\b/, 'terrascan'],
+  [/^conftest\s+(?:test|verify)\b/, 'conftest'],
+  [/^pulumi\s+preview\b/, 'pulumi preview'],
+  [/^cfn-lint\b/, 'cfn-lint'],
+  [/^cfn_nag\w*\b/, 'cfn_nag'],
+  [/^kube-linter\s+lint\b/, 'kube-linter'],
+  [/^kubeconform\b/, 'kubeconform'],
+  [/^kubeval\b/, 'kubeval'],
+  [/^helm\s+lint\b/, 'helm lint'],
+  [/^cdk\s+(?:synth|diff)\b/, 'cdk synth/diff'],
+  [/^sam\s+validate\b/, 'sam validate'],
+  [/^az\s+bicep\s+build\b|^bicep\s+(?:build|lint)\b/, 'bicep build/lint'],
+  [/^ansible-lint\b/, 'ansible-lint'],
+];
+
+const IAC_ACTIONS: readonly [RegExp, RegExp | undefined, string][] = [
+  [/^bridgecrewio\/checkov-action@/, undefined, 'checkov'],
+  [/^aquasecurity\/tfsec-(?:action|pr-commenter-action|sarif-action)@/, undefined, 'tfsec'],
+  [/^aquasecurity\/trivy-action@/, /scan-type:\s*config/, 'trivy config'],
+  [/^Checkmarx\/kics-github-action@/i, undefined, 'kics'],
+  [/^tenable\/terrascan-action@/i, undefined, 'terrascan'],
+  [/^dflook\/(?:terraform|tofu)-(?:validate|plan|fmt-check)@/, undefined, 'terraform validate/plan'],
+  [/^pulumi\/actions@/, /command:\s*preview/, 'pulumi preview'],
+  [/^scottbrenner\/cfn-lint-action@/i, undefined, 'cfn-lint'],
+  [/^stackrox\/kube-linter-action@/, undefined, 'kube-linter'],
+  [/^hashicorp\/tfc-workflows-github\/actions\/create-run@/, /plan_only:\s*true/, 'Terraform Cloud speculative plan'],
+];
+
+export default defineDetector({
+  id: 'ci-checks-iac',
+  pillar: 'iac',
+  question: 'Does pull-request CI validate, plan or scan infrastructure code?',
+  rationale: 'Checking IaC before merge catches broken or insecure infrastructure changes while they are still cheap to fix.',
+  contents: [...CI_GLOBS],
+  detect({ repo }) {
+    const evidence: EvidenceItem[] = [];
+    const tools = new Set<string>();
+    const ci = readCi(repo);
+    for (const job of ci.jobs) {
+      if (!job.triggers.includes('pull_request')) continue;
+      for (const step of job.steps) {
+        let label: string | undefined;
+        if (step.uses) label = IAC_ACTIONS.find(([u, w]) => u.test(step.uses!) && (!w || w.test(step.text)))?.[2];
+        let command: string | undefined;
+        if (!step.uses) {
+          for (const seg of commandSegments(step.text)) {
+            const found = IAC_CHECKS.find(([re]) => re.test(seg));
+            if (found && !label) {
+              label = found[1];
+              command = seg;
+            }
+          }
+        }
+        if (!label) continue;
+        const shown = step.uses ? `uses: ${step.uses}` : command ?? '';
+        evidence.push({ path: job.file, line: step.line, excerpt: excerpt(shown), note: `${label} in job ${job.name}` });
+        tools.add(label);
+      }
+    }
+    if (evidence.length === 0 && ci.problems.length > 0) {
+      return unknown(`Nothing found that checks IaC, but ${ci.problems.length} CI file(s) could not be parsed: ${ci.problems.map((p) => `${p.file} (${p.message})`).join('; ')}.`);
+    }
+    if (evidence.length === 0) return no('No pull-request CI job validates, plans or scans infrastructure code.');
+    return yes(`Pull-request CI checks IaC: ${[...tools].join(', ')}.`, evidence.slice(0, 10));
+  },
+});

@@ -1,0 +1,32 @@
+import { defineDetector, no, unknown, yes } from '../../core/detector.ts';
+import type { EvidenceItem } from '../../core/types.ts';
+import { CI_GLOBS, readCi } from '../../ecosystems/ci.ts';
+import { commandSegments } from '../../ecosystems/deploy-commands.ts';
+import { excerpt } from '../../util/text.ts';
+
+const INFRACOST = /^infracost\s+(?:breakdown|diff|comment|upload|output)\b/;
+
+export default defineDetector({
+  id: 'ci-runs-infracost',
+  pillar: 'finops',
+  question: 'Does CI estimate the cost of infrastructure changes (Infracost)?',
+  rationale: 'Showing the cost delta of an IaC change in review makes spend a design input instead of a surprise on the bill.',
+  contents: [...CI_GLOBS],
+  detect({ repo }) {
+    const evidence: EvidenceItem[] = [];
+    const ci = readCi(repo);
+    for (const job of ci.jobs) {
+      for (const step of job.steps) {
+        const action = step.uses !== undefined && /^infracost\/(?:actions\/setup|actions\/comment|infracost-gh-action)(?:@|\/)/.test(step.uses);
+        const cmd = step.uses ? undefined : commandSegments(step.text).find((s) => INFRACOST.test(s));
+        if (!action && !cmd) continue;
+        evidence.push({ path: job.file, line: step.line, excerpt: excerpt(cmd ?? `uses: ${step.uses}`), note: `job ${job.name} (${job.triggers.join('/')}) runs Infracost` });
+      }
+    }
+    if (evidence.length === 0 && ci.problems.length > 0) {
+      return unknown(`Nothing found that runs Infracost, but ${ci.problems.length} CI file(s) could not be parsed: ${ci.problems.map((p) => `${p.file} (${p.message})`).join('; ')}.`);
+    }
+    if (evidence.length === 0) return no('No CI job runs Infracost.');
+    return yes(`Infracost runs in CI (${evidence.length} step${evidence.length === 1 ? '' : 's'}).`, evidence.slice(0, 10));
+  },
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { detect, locations } from '../../../test/harness.ts';
+import detector from './index.ts';
+
+describe('uses-progressive-delivery', () => {
+  it.each([
+    ['an Argo Rollout canary', { 'k8s/rollout.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  strategy:\n    canary:\n      steps:\n        - setWeight: 10\n' }, ['k8s/rollout.yaml:2']],
+    ['an Argo Rollout blue-green in a Helm chart', { 'charts/api/templates/rollout.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  strategy:\n    blueGreen:\n      activeService: {{ .Values.name }}\n' }, ['charts/api/templates/rollout.yaml:2']],
+    ['a Flagger canary', { 'deploy/canary.yaml': 'apiVersion: flagger.app/v1beta1\nkind: Canary\n' }, ['deploy/canary.yaml:2']],
+    [
+      'an Istio weighted split',
+      { 'k8s/vs.yaml': 'apiVersion: networking.istio.io/v1beta1\nkind: VirtualService\nspec:\n  http:\n    - route:\n        - destination: { host: api, subset: stable }\n          weight: 90\n        - destination: { host: api, subset: canary }\n          weight: 10\n' },
+      ['k8s/vs.yaml:2'],
+    ],
+    [
+      'CodeDeploy blue/green in Terraform',
+      { 'infra/cd.tf': 'resource "aws_codedeploy_deployment_group" "api" {\n  deployment_config_name = "CodeDeployDefault.ECSAllAtOnce"\n  deployment_style {\n    deployment_type   = "BLUE_GREEN"\n    deployment_option = "WITH_TRAFFIC_CONTROL"\n  }\n}\n' },
+      ['infra/cd.tf:4'],
+    ],
+    ['SAM canary deployment preference', { 'template.yaml': 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      AutoPublishAlias: live\n      DeploymentPreference:\n        Type: Canary10Percent5Minutes\n' }, ['template.yaml:3']],
+    ['CDK canary config', { 'lib/stack.ts': 'new codedeploy.LambdaDeploymentGroup(this, "G", { deploymentConfig: codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES });\n' }, ['lib/stack.ts:1']],
+  ])('answers yes for %s', async (_c, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each([
+    ['a plain rolling Deployment', { 'k8s/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  strategy:\n    type: RollingUpdate\n' }],
+    ['a VirtualService with one route', { 'k8s/vs.yaml': 'apiVersion: networking.istio.io/v1beta1\nkind: VirtualService\nspec:\n  http:\n    - route:\n        - destination: { host: api }\n          weight: 100\n' }],
+    ['CodeDeploy in-place all at once', { 'infra/cd.tf': 'resource "aws_codedeploy_deployment_group" "api" {\n  deployment_config_name = "CodeDeployDefault.AllAtOnce"\n}\n' }],
+    ['docs describe a canary', { 'docs/release.md': 'kind: Rollout\nstrategy:\n  canary:\n' }],
+    ['a fixture holds a Rollout', { 'test/fixtures/rollout.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  strategy:\n    canary: {}\n' }],
+  ])('answers no when %s', async (_c, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});

@@ -1,0 +1,76 @@
+import { defineDetector, firstN, fromImport, fromMatch, no, unknown, yes } from '../../core/detector.ts';
+import type { EvidenceItem, Language, Match } from '../../core/types.ts';
+import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
+import { usedLibraries } from '../../ecosystems/usage.ts';
+
+const JS: readonly Language[] = ['javascript', 'typescript'];
+/** A limiter middleware identifier: `limiter`, `authLimiter`, `rateLimit(...)`, `slowDown`, `bruteforce.prevent`. */
+const LIM = String.raw`[\w$.]*(?:[lL]imiter|[rR]ate[lL]imit\w*|[tT]hrottl\w*|[sS]lowDown|[bB]rute\w*)`;
+
+export default defineDetector({
+  id: 'uses-rate-limiting',
+  pillar: 'security',
+  question: 'Does production code apply request rate limiting?',
+  rationale:
+    'Without rate limits one client (or attacker) can exhaust the API, run up costs and brute-force credentials; "no rate limit" is a level-1 finding.',
+  patterns: {
+    jsUse: {
+      // `app.use(limiter)`, `app.use('/api', apiLimiter)`, `app.use(rateLimit({...}))`.
+      regex: new RegExp(String.raw`\b[\w$]+\.use\s*\(\s*(?:(['"\`])[^'"\`]*\1\s*,\s*)?(?:[\w$.]+(?:\(\s*\))?\s*,\s*)*?${LIM}\s*[,()]`),
+      literals: ['.use'],
+      languages: JS,
+    },
+    jsRoute: {
+      // Route middleware: `router.post('/login', loginLimiter, handler)`.
+      regex: new RegExp(String.raw`\b[\w$]+\.(?:get|post|put|patch|delete|all)\s*\(\s*(['"\`])[^'"\`]*\1\s*,\s*(?:[\w$.]+(?:\([^()]*\))?\s*,\s*)*?${LIM}\s*[,()]`),
+      literals: ['imit', 'hrottl', 'lowDown', 'rute'],
+      languages: JS,
+    },
+    jsOther: {
+      // fastify.register(rateLimit), fastify route `config: { rateLimit }`, Nest @Throttle / ThrottlerGuard,
+      // rate-limiter-flexible `limiter.consume(key)`, Upstash `ratelimit.limit(id)`.
+      regex: /\.register\s*\(\s*(?:[\w$]*[rR]ate[lL]imit\w*|require\s*\(\s*['"](?:@fastify\/rate-limit|fastify-rate-limit)['"]\s*\))|\bconfig\s*:\s*\{\s*rateLimit\s*:|@Throttle\s*\(|\b(?:useClass\s*:|UseGuards\s*\(|useGlobalGuards\s*\()[^)]*\bThrottlerGuard\b|\b[\w$]*[lL]imiter\w*\.consume\s*\(|\b[\w$]*[rR]ate[lL]imit\w*\.limit\s*\(/,
+      literals: ['register', 'rateLimit', 'Throttle', '.consume', '.limit'],
+      languages: JS,
+    },
+    python: {
+      // `@limiter.limit(...)`, django-ratelimit `@ratelimit(...)`, `Limiter(app...)`, `limiter.init_app(app)`,
+      // slowapi `app.state.limiter = ...`, fastapi-limiter `Depends(RateLimiter(...))`, default limits.
+      regex: /^[ \t]*@(?:\w+\.)?(?:limit|ratelimit)\s*\(|\bLimiter\s*\(\s*(?:app\b|key_func|get_remote_address)|\blimiter\.init_app\s*\(|\bapp\.state\.limiter\s*=|\bDepends\s*\(\s*RateLimiter\s*\(|\bSlowAPIMiddleware\b|\bdefault_limits\s*=\s*\[\s*['"]/m,
+      literals: ['limit', 'Limiter', 'SlowAPIMiddleware'],
+      languages: ['python'],
+    },
+    builtIn: {
+      // Framework-level limiters whose imports are not tracked: Rack::Attack throttles, ASP.NET Core rate limiter.
+      regex: /\bRack::Attack\.throttle\s*\(|^\s*throttle\s*\(\s*['"]|\.UseRateLimiter\s*\(|\.RequireRateLimiting\s*\(/m,
+      literals: ['Rack::Attack', 'UseRateLimiter', 'RequireRateLimiting'],
+      languages: ['ruby', 'csharp'],
+    },
+  },
+  detect({ repo, matches }) {
+    const libs = usedLibraries(repo, CAPABILITIES['rate-limiting']);
+    const builtIn = matches('builtIn');
+    const applied: Match[] = libs.length > 0 ? [...matches('jsUse'), ...matches('jsRoute'), ...matches('jsOther'), ...matches('python')] : [];
+    applied.push(...builtIn);
+    const importEvidence: EvidenceItem[] = libs.flatMap((u) => u.sites.slice(0, 2).map((s) => fromImport(s, `${u.library} imported`)));
+    if (applied.length === 0) {
+      if (libs.length === 0) return no('No rate-limiting library is imported by production code and no framework rate limiter is configured.');
+      return unknown(
+        `A rate-limiting library (${libs.map((u) => u.library).join(', ')}) is imported, but where it is applied could not be found.`,
+        firstN(importEvidence, 10),
+      );
+    }
+    const seen = new Set<string>();
+    const appliedEvidence: EvidenceItem[] = [];
+    for (const m of applied.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line))) {
+      if (seen.has(`${m.path}:${m.line}`)) continue;
+      seen.add(`${m.path}:${m.line}`);
+      appliedEvidence.push(fromMatch(m, 'rate limit applied'));
+    }
+    const names = libs.length > 0 ? libs.map((u) => u.library).join(', ') : 'framework rate limiter';
+    return yes(
+      `Rate limiting (${names}) is applied at ${appliedEvidence.length} place(s), first ${appliedEvidence[0]!.path}:${appliedEvidence[0]!.line}.`,
+      firstN([...importEvidence.slice(0, 3), ...appliedEvidence], 10),
+    );
+  },
+});
