@@ -38,6 +38,6 @@ export function gate(template: string, s: State | ReadonlySet<string>): string {
 /** Every feature id a template mentions (to check plans against templates). */
 export function gateIds(template: string): Set<string> {
   const ids = new Set<string>();
-  for (const m of template.matchAll(/@@\{?!?([\w:.-]+)(?:@@)?/g)) ids.add(m[1]!);
+  for (const m of template.matchAll(/^\s*@@\{!?([\w:.-]+)\s*$|^\s*@@!?([\w:.-]+)@@/gm)) ids.add((m[1] ?? m[2])!);
   return ids;
 }

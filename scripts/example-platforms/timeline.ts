@@ -57,7 +57,7 @@ export type TimelineEvent =
       change: Change | Change[];
     }
   | { kind: 'branch'; ref: string; from?: string }
-  | { kind: 'merge'; ref?: string; branch: string; author: Person; at: WallClock; message: string }
+  | { kind: 'merge'; ref?: string; branch: string; author: Person; committer?: Person; at: WallClock; message: string }
   | { kind: 'tag'; name: string; ref?: string; tagger: Person; at: WallClock; message: string };
 
 export interface PlayResult {
@@ -94,7 +94,8 @@ export function play(render: (s: State) => Tree, events: readonly TimelineEvent[
         const ref = e.ref ?? 'main';
         const merged = mergeStates(states.get(ref)!, states.get(e.branch)!);
         states.set(ref, merged);
-        history.commit(ref, { author: e.author, at: e.at, message: e.message, tree: render(merged), merge: [e.branch] });
+        const o = { author: e.author, at: e.at, message: e.message, tree: render(merged), merge: [e.branch] };
+        history.commit(ref, e.committer ? { ...o, committer: e.committer } : o);
         states.delete(e.branch);
         break;
       }

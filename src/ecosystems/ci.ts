@@ -2,6 +2,7 @@
 // lines, for GitHub Actions and GitLab CI; other providers fall back to their command lines.
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import type { RepoView } from '../core/detector.ts';
+import { commandSegments } from './deploy-commands.ts';
 
 /** Every CI configuration file the readers know; detectors that read CI declare these as contents. */
 export const CI_GLOBS = [
@@ -248,4 +249,137 @@ export function findSteps(
     for (const step of job.steps) if (pattern.test(step.text)) out.push({ job, step });
   }
   return out;
+}
+
+/** Installing a scanner is not running it. */
+const INSTALL = /\b(?:pip3?|pipx|npm|pnpm|yarn|gem|go|brew|apt(?:-get)?|apk|cargo|dotnet\s+tool|uv\s+pip)\s+(?:install|add|get|i)\b/;
+/** A step condition that is never true (`if: false`). */
+const STEP_DISABLED = /^\s*(?:false|\$\{\{\s*false\s*\}\})\s*$/;
+
+/**
+ * The parts of a step that say what it runs: an action's `uses:` and its `command`/`args` inputs (not
+ * paths or options that merely name a tool), or a script's lines without shell comments, split at `&&`.
+ */
+export function stepCommands(step: CiStep): string[] {
+  const lines = step.text.split('\n');
+  if (step.uses) return [lines[0] ?? '', ...lines.slice(1).filter((l) => /^(?:command|args|scan-type)\s*:/.test(l))];
+  return lines
+    .filter((l) => !l.trim().startsWith('#'))
+    .flatMap((l) => l.split(/&&|\|\||;/))
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Steps that run a tool matching `tool` (a non-global pattern), with the first command that runs
+ * it: installing the tool does not count, nor do steps switched off with `if: false`.
+ */
+export function toolRuns(ci: CiConfig, tool: RegExp): { job: CiJob; step: CiStep; command: string }[] {
+  const out: { job: CiJob; step: CiStep; command: string }[] = [];
+  for (const { job, step } of findSteps(ci, tool)) {
+    if (step.condition && STEP_DISABLED.test(step.condition)) continue;
+    const command = stepCommands(step).find((l) => tool.test(l) && !INSTALL.test(l));
+    if (command !== undefined) out.push({ job, step, command });
+  }
+  return out;
+}
+
+/** Lines of GitLab CI files (role ci) that include a template matching `template`; comment lines skipped. */
+export function gitlabTemplateIncludes(repo: RepoView, template: RegExp): { path: string; line: number; text: string }[] {
+  const out: { path: string; line: number; text: string }[] = [];
+  for (const f of repo.glob(['.gitlab-ci.yml', '.gitlab-ci.yaml', '**/.gitlab-ci.yml'])) {
+    if (f.role !== 'ci') continue;
+    (repo.text(f.path) ?? '').split('\n').forEach((l, i) => {
+      if (!l.trim().startsWith('#') && template.test(l)) out.push({ path: f.path, line: i + 1, text: l });
+    });
+  }
+  return out;
+}
+
+/** A command (one segment of a script, see commandSegments) that runs a tool, and the tool's label. */
+export type CommandRule = readonly [command: RegExp, label: string];
+/** An action that runs a tool: its `uses:` reference, inputs it must be given (if any), and the tool's label. */
+export type ActionRule = readonly [uses: RegExp, inputs: RegExp | undefined, label: string];
+
+export interface ToolStep {
+  job: CiJob;
+  step: CiStep;
+  label: string;
+  /** What runs the tool: `uses: owner/action@ref`, or the first command segment that matched. */
+  shown: string;
+}
+
+/**
+ * Steps of the given jobs that run a known tool: an action matched by an ActionRule, or a script
+ * with a command segment matched by a CommandRule (the first such segment, first rule in order).
+ */
+export function toolSteps(jobs: readonly CiJob[], commands: readonly CommandRule[], actions: readonly ActionRule[]): ToolStep[] {
+  const out: ToolStep[] = [];
+  for (const job of jobs) {
+    for (const step of job.steps) {
+      if (step.uses) {
+        const uses = step.uses;
+        const label = actions.find(([u, w]) => u.test(uses) && (!w || w.test(step.text)))?.[2];
+        if (label) out.push({ job, step, label, shown: `uses: ${uses}` });
+        continue;
+      }
+      for (const seg of commandSegments(step.text)) {
+        const found = commands.find(([re]) => re.test(seg));
+        if (found) {
+          out.push({ job, step, label: found[1], shown: seg });
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** `npm run x`, `yarn x`, `pnpm x`, `bun run x`: the script name. */
+export const SCRIPT_CALL = /\b(?:npm\s+run(?:-script)?|yarn(?:\s+run)?|pnpm(?:\s+run)?|bun\s+run)\s+([\w:.-]+)/g;
+
+export interface PackageScript {
+  /** The package.json that declares it. */
+  path: string;
+  body: string;
+}
+
+/** package.json scripts of the platform's own manifests (role config), by name; the files must be `contents`. */
+export function packageScripts(repo: RepoView): Map<string, PackageScript[]> {
+  const out = new Map<string, PackageScript[]>();
+  for (const f of repo.glob('**/package.json', ['config'])) {
+    const text = repo.text(f.path);
+    if (!text) continue;
+    try {
+      const s = (JSON.parse(text) as { scripts?: Record<string, unknown> }).scripts ?? {};
+      for (const [name, body] of Object.entries(s)) {
+        if (typeof body !== 'string') continue;
+        const list = out.get(name) ?? [];
+        list.push({ path: f.path, body });
+        out.set(name, list);
+      }
+    } catch {
+      // malformed manifests are reported by the scanner
+    }
+  }
+  return out;
+}
+
+/**
+ * The package.json script through which a command runs something matching `tool` (a non-global
+ * pattern): a script called by the command whose body matches, or calls such a script in turn.
+ */
+export function scriptRunning(
+  command: string,
+  tool: RegExp,
+  scripts: ReadonlyMap<string, readonly PackageScript[]>,
+  depth = 0,
+): (PackageScript & { name: string }) | undefined {
+  if (depth > 1) return undefined;
+  for (const m of command.matchAll(SCRIPT_CALL)) {
+    for (const s of scripts.get(m[1]!) ?? []) {
+      if (tool.test(s.body) || scriptRunning(s.body, tool, scripts, depth + 1)) return { ...s, name: m[1]! };
+    }
+  }
+  return undefined;
 }

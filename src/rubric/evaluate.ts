@@ -131,10 +131,17 @@ function describe(c: CriterionResult): string {
   return (c.antiPattern ?? c.statement).replace(/\.$/, '');
 }
 
-function where(c: CriterionResult): string {
-  const first = c.evidence.find((e) => e.path);
+/**
+ * Where an anti-pattern was seen: evidence of the detectors that must all hold. Evidence of an
+ * alternative ("or there is no HTTP API") or of context is not where the anti-pattern is.
+ */
+function where(c: CriterionResult, rule: Criterion): string {
+  const e = rule.evidence;
+  const deciders = new Set(e.kind === 'measured' ? [e.detector] : e.kind === 'detected' ? (e.all ?? []).map((x) => x.detector) : []);
+  const located = c.evidence.filter((x) => x.path && deciders.has(x.detector));
+  const first = located[0];
   if (!first) return '';
-  return ` at ${first.path}${first.line ? `:${first.line}` : ''}${c.evidence.length > 1 ? ` (+${c.evidence.length - 1} more)` : ''}`;
+  return ` at ${first.path}${first.line ? `:${first.line}` : ''}${located.length > 1 ? ` (+${located.length - 1} more)` : ''}`;
 }
 
 export function evaluatePillar(p: Pillar, input: EvaluateInput): PillarResult {
@@ -173,7 +180,8 @@ export function evaluatePillar(p: Pillar, input: EvaluateInput): PillarResult {
   let summary: string;
   const present = criteria.filter((c) => c.level === 1 && c.status === 'unmet');
   if (level === 1 && present.length > 0) {
-    summary = `level 1 because: ${present.map((c) => `${describe(c)}${where(c)}`).join('; ')}`;
+    const rules = new Map(p.criteria.map((r) => [r.id, r] as const));
+    summary = `level 1 because: ${present.map((c) => `${describe(c)}${where(c, rules.get(c.id)!)}`).join('; ')}`;
   } else if (nextLevel) {
     const unmet = blocking.filter((c) => c.status === 'unmet');
     const unknown = blocking.filter((c) => c.status === 'unknown');

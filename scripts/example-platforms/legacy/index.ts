@@ -291,7 +291,7 @@ export interface LegacyFacts {
   workerProcesses: number;
   /** Raw values that must never appear in any output. */
   secrets: string[];
-  /** path:line of each hard-coded secret in config.js and the workers. */
+  /** path:line of each hard-coded credential in config.js and the workers (the salt aside). */
   secretLocations: string[];
   corsLocation: string;
   commits: number;
@@ -312,7 +312,6 @@ export function buildLegacy(): { result: PlayResult; facts: LegacyFacts } {
     FAKE_SECRETS.awsAccessKeyId,
     FAKE_SECRETS.awsSecretAccessKey,
     FAKE_SECRETS.sessionSecret,
-    FAKE_SECRETS.passwordSalt,
     FAKE_SECRETS.smtpPassword,
     FAKE_SECRETS.erpPassword,
   ].map((v) => `config.js:${lineOf(config, v)}`);

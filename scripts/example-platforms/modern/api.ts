@@ -353,7 +353,8 @@ function routeLine(e: Endpoint): string {
   else if (!e.response) handler = `async (req, res) => {\n      await ${e.call};\n      res.status(${e.status}).json({ accepted: true });\n    }`;
   else if (e.status === 200) handler = `async (req, res) => {\n      res.json(await ${e.call});\n    }`;
   else handler = `async (req, res) => {\n      res.status(${e.status}).json(await ${e.call});\n    }`;
-  return `  router.${e.method}(\n    '${e.path}',\n${mws.map((m) => `    ${m},\n`).join('')}    ${handler},\n  );\n`;
+  // The path stays on the line of the method, so a route reads (and greps) as one line.
+  return `  router.${e.method}('${e.path}',\n${mws.map((m) => `    ${m},\n`).join('')}    ${handler},\n  );\n`;
 }
 
 /** src/modules/<module>/http.ts */
@@ -441,6 +442,7 @@ export function renderOpenApiYaml(s: State): string {
     const errs = new Set([400, ...(e.scope ? [401, 403] : []), ...(e.errors ?? [])]);
     for (const code of [...errs].sort()) responses[String(code)] = { $ref: `#/components/responses/${ERROR_NAMES[code]![0]}` };
     if (e.deprecated) responses[String(e.status)] = { ...(responses[String(e.status)] as object), headers: { Deprecation: { schema: { type: 'string' } }, Sunset: { schema: { type: 'string' } } } };
+    op.responses = responses;
     (paths[oaPath(e.path)] ??= {})[e.method] = op;
   }
   const schemas = Object.fromEntries([SCHEMAS.find((x) => x.name === 'Problem')!, ...schemasFor(eps)].filter((x, i, a) => a.indexOf(x) === i && !x.query && !/Params$/.test(x.name)).map((x) => [x.name, componentSchema(x)]));

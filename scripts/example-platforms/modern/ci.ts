@@ -14,10 +14,12 @@ on:
 permissions:
   contents: read
 
+@@{tw:ci-concurrency
 concurrency:
   group: ci-\${{ github.ref }}
   cancel-in-progress: true
 
+@@}
 jobs:
   lint:
     runs-on: ubuntu-24.04
@@ -146,7 +148,7 @@ jobs:
       - uses: github/codeql-action/init@v3
         with:
           languages: javascript-typescript
-          queries: security-extended
+@@tw:codeql-extended@@          queries: security-extended
       - uses: github/codeql-action/analyze@v3
 `,
   ],
@@ -243,8 +245,8 @@ jobs:
             -f deploy/helm/meridian/values-prod.yaml \\
             --set image.tag=\${{ needs.build.outputs.tag }} \\
             --atomic --timeout 10m --wait
-      - name: Smoke test
-        run: curl --fail --retry 5 --retry-delay 5 https://api.meridian.example/healthz
+@@tw:deploy-smoke@@      - name: Smoke test
+@@tw:deploy-smoke@@        run: curl --fail --retry 5 --retry-delay 5 https://api.meridian.example/healthz
 `,
   ],
   '.github/workflows/terraform.yml': [
@@ -375,9 +377,6 @@ updates:
       prefix: chore
       prefix-development: chore
       include: scope
-    groups:
-      aws-sdk:
-        patterns: ["@aws-sdk/*"]
   - package-ecosystem: github-actions
     directory: /
     schedule:
@@ -432,10 +431,10 @@ updates:
 - [ ] Tests cover the change (unit, and integration for API changes)
 - [ ] \`openapi.yaml\` regenerated; no breaking change to a released /v1 endpoint
 - [ ] Database migration is backwards compatible with the running version (expand, then contract)
-- [ ] New background work is idempotent (jobId or idempotency key) and retried with backoff
+@@tw:pr-idempotency-item@@- [ ] New background work is idempotent (jobId or idempotency key) and retried with backoff
 - [ ] Logs carry no personal data or secrets; new endpoints have metrics via the route label
 - [ ] Docs updated (README, runbook, ADR) where behaviour or operations change
-- [ ] Security-sensitive change (auth, payments, secrets, permissions) reviewed by a second owner
+@@tw:pr-security-item@@- [ ] Security-sensitive change (auth, payments, secrets, permissions) reviewed by a second owner
 `,
   ],
 };

@@ -77,7 +77,8 @@ ingress:
     `environment: prod
 logLevel: info
 secretsId: meridian/prod/app
-corsAllowedOrigins: https://app.meridian.example,https://admin.meridian.example
+@@tw:cors-admin@@corsAllowedOrigins: https://app.meridian.example,https://admin.meridian.example
+@@!tw:cors-admin@@corsAllowedOrigins: https://app.meridian.example
 assetsBucket: meridian-prod-assets
 ingress:
   host: api.meridian.example
@@ -125,7 +126,8 @@ spec:
     spec:
       serviceAccountName: meridian-platform
       # Longer than SHUTDOWN_GRACE_MS: the process drains before the kubelet kills it.
-      terminationGracePeriodSeconds: 40
+@@tw:api-grace@@      terminationGracePeriodSeconds: 40
+@@!tw:api-grace@@      terminationGracePeriodSeconds: 30
       topologySpreadConstraints:
         - maxSkew: 1
           topologyKey: topology.kubernetes.io/zone
@@ -303,7 +305,7 @@ metadata:
     alb.ingress.kubernetes.io/listen-ports: '[{"HTTPS":443}]'
     alb.ingress.kubernetes.io/certificate-arn: "{{ .Values.ingress.certificateArn }}"
     alb.ingress.kubernetes.io/healthcheck-path: /readyz
-    alb.ingress.kubernetes.io/load-balancer-attributes: idle_timeout.timeout_seconds=60
+@@tw:keepalive@@    alb.ingress.kubernetes.io/load-balancer-attributes: idle_timeout.timeout_seconds=60
 spec:
   ingressClassName: alb
   rules:
@@ -338,7 +340,8 @@ spec:
         name: cpu
         target:
           type: Utilization
-          averageUtilization: 65
+@@tw:hpa-cpu@@          averageUtilization: 65
+@@!tw:hpa-cpu@@          averageUtilization: 75
   behavior:
     scaleDown:
       stabilizationWindowSeconds: 300
@@ -389,7 +392,8 @@ kind: PodDisruptionBudget
 metadata:
   name: meridian-api
 spec:
-  minAvailable: 2
+@@tw:pdb-min@@  minAvailable: 2
+@@!tw:pdb-min@@  minAvailable: 1
   selector:
     matchLabels:
       app.kubernetes.io/component: api

@@ -1,8 +1,6 @@
 // Documentation of the modern platform: README, architecture, ADRs, runbooks, postmortems,
 // policies. Features gate sections that arrived later.
 
-const GH = 'https://github.com/meridian-commerce/platform/blob/main';
-
 export const README = `# Meridian platform
 
 The backend of Meridian, a B2B commerce product: organizations sign in, subscribe to a plan,
@@ -141,7 +139,8 @@ replica (\`db.$replica()\`); writes and read-after-write go to the primary.
 
 BullMQ on Redis (ADR 0003). Producers set a \`jobId\` derived from the business key, so enqueuing
 twice is harmless; jobs retry with exponential backoff and land in the \`dead-letter\` queue when
-retries are exhausted. Workers scale on queue length (KEDA).
+retries are exhausted.
+@@keda@@Workers scale on queue length (KEDA).
 
 ## Cross-cutting
 
@@ -302,8 +301,8 @@ breaking changes.
    changelog.
 3. **Wait**: at least **6 months** between announcement and sunset for endpoints, **12 months**
    for a whole major version.
-4. **Follow up**: one month before sunset, contact the organizations still calling it.
-5. **Remove**: after the sunset date, the endpoint answers \`410 Gone\` for one more month with
+@@tw:depr-followup@@4. **Follow up**: one month before sunset, contact the organizations still calling it.
+@@tw:depr-followup@@5. **Remove**: after the sunset date, the endpoint answers \`410 Gone\` for one more month with
    a link to the successor, then is deleted.
 
 ## Currently deprecated
@@ -311,6 +310,8 @@ breaking changes.
 | Endpoint | Successor | Sunset |
 |---|---|---|
 | \`GET /v1/catalog/product-search\` | \`GET /v1/catalog/search\` | 2026-09-30 |
+@@tw:depr-changelog@@
+Customers were notified on 2026-05-04; the changelog entry is in v0.30.0.
 `;
 
 export const THREAT_MODEL = `# Threat model
@@ -338,7 +339,8 @@ Method: STRIDE per trust boundary, reviewed when a boundary changes and at least
 | 7 | 2 | Repudiation | Replayed webhook double-processes a payment | Event id as jobId, processed-events table | done |
 | 8 | 3 | Info disclosure | Leaked database credentials | Secrets Manager, RDS-managed master password with rotation, Pod Identity, no secrets in git (secret scanning on) | done |
 | 9 | 3 | Tampering | Audit trail altered | audit_events is INSERT/SELECT only for the app role | done |
-| 10 | 4 | Elevation | Compromised dependency or action | Dependabot, npm audit gate, CodeQL, actions pinned to major versions, OIDC roles scoped per job | partly: pin actions by SHA (planned Q3) |
+@@tw:tm-actions@@| 10 | 4 | Elevation | Compromised dependency or action | Dependabot, npm audit gate, CodeQL, actions pinned to major versions, OIDC roles scoped per job | partly: pin actions by SHA (planned Q3) |
+@@!tw:tm-actions@@| 10 | 4 | Elevation | Compromised dependency or action | Dependabot, npm audit gate, CodeQL, actions pinned to major versions, OIDC roles scoped per job | planned |
 
 ## Open items
 
@@ -363,7 +365,8 @@ Only what runs in production (the latest release on \`main\`) receives fixes.
 - Secrets live in AWS Secrets Manager, never in the repository (GitHub secret scanning and push
   protection are on).
 - Every pull request runs CodeQL (security-extended), \`npm audit\` and is reviewed by a code owner.
-- Dependabot opens updates weekly; high and critical advisories are fixed within 7 days.
+@@tw:sec-sla@@- Dependabot opens updates weekly; high and critical advisories are fixed within 7 days.
+@@!tw:sec-sla@@- Dependabot opens updates weekly; advisories are fixed promptly.
 - The threat model is in [docs/security/threat-model.md](docs/security/threat-model.md).
 `;
 
@@ -400,7 +403,8 @@ Reviewers use the checklist in the pull-request template. In particular they che
 - nothing logs personal data or secrets;
 - security-sensitive changes (auth, payments, permissions, secrets) get a second owner.
 
-Aim to review within one working day. Small pull requests (< 400 lines) get better reviews.
+@@tw:review-sla@@Aim to review within one working day. Small pull requests (< 400 lines) get better reviews.
+@@!tw:review-sla@@Small pull requests (< 400 lines) get better reviews.
 
 ## Adding things
 
@@ -435,8 +439,13 @@ changes:
 
 1. say so in the pull request (**Risk and rollback** section) with the rollback steps;
 2. need approval from two code owners, one outside the author's module;
+@@{tw:release-merge-window
 3. are merged between 09:00 and 15:00 CET, Monday to Thursday, with the author watching the
    deploy and the dashboards for 30 minutes;
+@@}
+@@{!tw:release-merge-window
+3. are merged when the author can watch the deploy and the dashboards for 30 minutes;
+@@}
 4. use expand/contract for schema changes, so the previous release can run against the new
    schema.
 
@@ -476,7 +485,7 @@ that affected customers. Action items get owners and due dates and are reviewed 
 
 - [ ] Open incidents and their state
 - [ ] Alerts that fired and were not actionable (tune or delete them)
-- [ ] Dead-letter queue empty or explained
+@@tw:oncall-dlq@@- [ ] Dead-letter queue empty or explained
 - [ ] Upcoming risky changes
 `,
   ],
@@ -529,7 +538,7 @@ Alert: \`MeridianApiHighLatency\` (p95 above 500 ms for 15 minutes) or
 - Missing index or bad plan: add the index with \`CREATE INDEX CONCURRENTLY\` in a migration;
   as a stopgap, raise the HPA max or move the read to the replica.
 - HPA at max: raise \`maxReplicas\` in the chart and check node group capacity.
-- Replica lag: route reads back to the primary by unsetting \`DATABASE_REPLICA_URL\`.
+@@tw:rb-latency-replica@@- Replica lag: route reads back to the primary by unsetting \`DATABASE_REPLICA_URL\`.
 `,
   ],
   [
@@ -544,7 +553,8 @@ Alerts: \`MeridianQueueBacklog\` (more than 1,000 waiting jobs for 15 minutes),
 
 1. Grafana "Meridian / Queues": which queue, waiting vs active vs failed.
 2. Are workers running and scaling? \`kubectl -n meridian get scaledobject,hpa,pods -l app.kubernetes.io/component=worker\`
-3. Are jobs failing? Bull Board (port-forward the ops port: \`kubectl -n meridian port-forward svc/meridian-api 9464\`, then http://localhost:9464/queues), failed tab.
+@@tw:rb-bullboard@@3. Are jobs failing? Bull Board (port-forward the ops port: \`kubectl -n meridian port-forward svc/meridian-api 9464\`, then http://localhost:9464/queues), failed tab.
+@@!tw:rb-bullboard@@3. Are jobs failing? Bull Board, failed tab.
 4. Is a dependency slow (PSP, S3, database)? Check the job duration histogram per queue.
 
 ## Mitigate
@@ -625,7 +635,7 @@ deploy) to read from the primary until the replica catches up.
 | Loss or corruption of the database | 4 hours | 15 minutes (point-in-time restore) |
 | Loss of the region | 24 hours | 24 hours (daily snapshot copies in us-east-1) |
 
-These are the objectives in our customer contracts; the weekly restore drill measures them.
+@@tw:dr-contract@@These are the objectives in our customer contracts; the weekly restore drill measures them.
 
 ## Database restore (corruption, bad migration, deleted data)
 
@@ -715,7 +725,7 @@ over 30 days.
 - Budget exhausted for the window: feature work pauses for reliability work until the budget
   recovers; exceptions need the engineering manager's approval in writing.
 
-The burn is reviewed in the weekly platform sync, next to the cost review.
+@@tw:ebp-review@@The burn is reviewed in the weekly platform sync, next to the cost review.
 `,
   ],
 ];

@@ -1,7 +1,7 @@
 // The modern platform's tree as a function of its state: which feature brings each file, and
 // the gated templates that describe every version of it.
 import type { FileContent, Tree } from '../git.ts';
-import { gate } from '../gate.ts';
+import { gate, gateIds } from '../gate.ts';
 import type { State } from '../timeline.ts';
 import { renderOpenApiYaml, renderRegistrations, renderRoutes, renderSchemas, type ModuleName } from './api.ts';
 import { GITHUB } from './ci.ts';
@@ -182,16 +182,41 @@ const ENTRIES: Entry[] = [
   ...POSTMORTEMS.map(([feature, path, text]): Entry => [path, feature, text]),
 ];
 
+/** Each version of a file is rendered once: keyed by the features its template looks at. */
+const memo = new Map<string, string>();
+const idsOf = new Map<string, string[]>();
+const API_FILE = /^(openapi\.yaml|src\/modules\/\w+\/(http|schemas|openapi)\.ts)$/;
+
+function cacheKey(path: string, content: Content, s: State): string | undefined {
+  if (typeof content === 'string') {
+    let ids = idsOf.get(path);
+    if (!ids) idsOf.set(path, (ids = [...gateIds(content)].sort()));
+    return `${path}|${ids.filter((id) => s.features.has(id)).join(',')}|${s.counters.get('migts:mig:products-created-index') ?? ''}`;
+  }
+  if (API_FILE.test(path)) {
+    const relevant = [...s.features].filter((f) => f.startsWith('ep:') || f === 'openapi' || f === 'api-deprecation').sort();
+    return `${path}|${relevant.join(',')}`;
+  }
+  return undefined;
+}
+
 export function renderModern(s: State): Tree {
   const out = new Map<string, FileContent>();
   for (const [path, feature, content, executable] of ENTRIES) {
     if (feature !== null && !s.features.has(feature)) continue;
-    let text = typeof content === 'function' ? content(s) : gate(content, s);
+    const key = cacheKey(path, content, s);
+    let text = key !== undefined ? memo.get(key) : undefined;
+    if (text !== undefined) {
+      out.set(path, executable ? { text, executable } : { text });
+      continue;
+    }
+    text = typeof content === 'function' ? content(s) : gate(content, s);
     text = text.replace(/\{\{MIGRATION:([\w:-]+)\}\}/g, (_m, f: string) => {
       const m = MIGRATIONS.find(([feat]) => feat === f);
       if (!m) throw new Error(`unknown migration ${f}`);
       return migrationDir(f, m[1], s);
     });
+    if (key !== undefined) memo.set(key, text);
     out.set(path, executable ? { text, executable } : { text });
   }
   for (const [feature, name, sql] of MIGRATIONS) {
@@ -206,7 +231,7 @@ export function knownFeatures(): Set<string> {
   const ids = new Set<string>();
   for (const [, feature, content] of ENTRIES) {
     if (feature) ids.add(feature);
-    if (typeof content === 'string') for (const m of content.matchAll(/@@\{?!?([\w:.-]+)(?:@@)?/g)) ids.add(m[1]!);
+    if (typeof content === 'string') for (const id of gateIds(content)) ids.add(id.replace(/^!/, ''));
   }
   for (const [feature] of MIGRATIONS) ids.add(feature);
   return ids;

@@ -351,7 +351,7 @@ resource "aws_db_instance" "primary" {
   maintenance_window          = "sun:03:00-sun:04:00"
   copy_tags_to_snapshot       = true
   deletion_protection         = true
-  performance_insights_enabled = true
+@@tw:rds-insights@@  performance_insights_enabled = true
   enabled_cloudwatch_logs_exports = ["postgresql"]
   final_snapshot_identifier   = "meridian-\${var.environment}-final"
 }
@@ -447,14 +447,15 @@ resource "aws_elasticache_replication_group" "main" {
   transit_encryption_enabled = true
   subnet_group_name          = aws_elasticache_subnet_group.main.name
   security_group_ids         = [aws_security_group.data.id]
-  snapshot_retention_limit   = 3
+@@tw:redis-snapshots@@  snapshot_retention_limit   = 3
+@@!tw:redis-snapshots@@  snapshot_retention_limit   = 1
   # BullMQ needs keys to survive memory pressure.
   parameter_group_name       = "default.valkey8"
 }
 `,
   ],
   's3.tf': [
-    'object-storage',
+    'iac-s3',
     `resource "aws_s3_bucket" "assets" {
   bucket = "meridian-\${var.environment}-assets"
 }
@@ -483,6 +484,7 @@ resource "aws_s3_bucket_public_access_block" "assets" {
   restrict_public_buckets = true
 }
 
+@@{tw:s3-expire-exports
 resource "aws_s3_bucket_lifecycle_configuration" "assets" {
   bucket = aws_s3_bucket.assets.id
   rule {
@@ -496,10 +498,11 @@ resource "aws_s3_bucket_lifecycle_configuration" "assets" {
     }
   }
 }
+@@}
 `,
   ],
   'secrets.tf': [
-    'secrets-manager',
+    'iac-secrets',
     `# Application secrets (database URLs, signing keys, PSP credentials). Values are set out of band
 # by the security on-call (docs/runbooks/secret-rotation.md); Terraform only owns the container
 # and who may read it.
@@ -583,6 +586,7 @@ resource "aws_cloudwatch_metric_alarm" "db_cpu" {
   alarm_actions       = [aws_sns_topic.alerts.arn]
   ok_actions          = [aws_sns_topic.alerts.arn]
 }
+@@{tw:alarm-storage
 
 resource "aws_cloudwatch_metric_alarm" "db_free_storage" {
   alarm_name          = "meridian-\${var.environment}-db-free-storage"
@@ -597,6 +601,7 @@ resource "aws_cloudwatch_metric_alarm" "db_free_storage" {
   comparison_operator = "LessThanThreshold"
   alarm_actions       = [aws_sns_topic.alerts.arn]
 }
+@@}
 @@{read-replica
 
 resource "aws_cloudwatch_metric_alarm" "replica_lag" {

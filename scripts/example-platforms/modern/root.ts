@@ -112,7 +112,7 @@ export const COMMITLINT = `export default {
   extends: ['@commitlint/config-conventional'],
   rules: {
     'scope-enum': [2, 'always', ['identity', 'billing', 'catalog', 'platform', 'api', 'db', 'infra', 'deploy', 'ci', 'deps', 'deps-dev', 'docs', 'release', 'test']],
-    'subject-case': [2, 'never', ['upper-case', 'pascal-case']],
+@@tw:commitlint-subject@@    'subject-case': [2, 'never', ['upper-case', 'pascal-case']],
   },
 };
 `;

@@ -440,7 +440,8 @@ export function createPspClient(config: PspConfig, logger: Logger) {
 @@}
         factor: 2,
         minTimeout: 200,
-        maxTimeout: 3_000,
+@@tw:psp-max-backoff@@        maxTimeout: 3_000,
+@@!tw:psp-max-backoff@@        maxTimeout: 10_000,
         randomize: true,
         onFailedAttempt: ({ error, attemptNumber, retriesLeft }) =>
           logger.warn({ err: error, attemptNumber, retriesLeft, what }, 'PSP call failed, retrying'),
@@ -451,7 +452,8 @@ export function createPspClient(config: PspConfig, logger: Logger) {
     timeout: TIMEOUT_MS * 4,
     errorThresholdPercentage: 50,
     volumeThreshold: 10,
-    resetTimeout: 30_000,
+@@tw:psp-reset@@    resetTimeout: 30_000,
+@@!tw:psp-reset@@    resetTimeout: 60_000,
     name: 'psp',
   });
   breakerMetrics(breaker);

@@ -345,7 +345,8 @@ interface ImportData {
   dryRun: boolean;
 }
 
-const BATCH = 500;
+@@tw:import-batch@@const BATCH = 500;
+@@!tw:import-batch@@const BATCH = 1000;
 
 export function parseCsvLine(line: string): string[] {
   const out: string[] = [];

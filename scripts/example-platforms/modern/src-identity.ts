@@ -425,7 +425,8 @@ const ACCESS_TTL_SECONDS = 10 * 60;
 @@{!tw:identity-access-ttl
 const ACCESS_TTL_SECONDS = 15 * 60;
 @@}
-const REFRESH_TTL_SECONDS = 30 * 24 * 3600;
+@@tw:refresh-ttl@@const REFRESH_TTL_SECONDS = 14 * 24 * 3600;
+@@!tw:refresh-ttl@@const REFRESH_TTL_SECONDS = 30 * 24 * 3600;
 
 const SCOPES: Record<string, string[]> = {
   owner: ['profile:read', 'org:read', 'org:admin', 'billing:read', 'billing:write', 'billing:admin', 'catalog:read', 'catalog:write', 'session'],

@@ -186,7 +186,8 @@ export const httpDuration = new Histogram({
   name: 'meridian_http_request_duration_seconds',
   help: 'HTTP request latency by route and status class',
   labelNames: ['method', 'route', 'status'] as const,
-  buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+@@tw:latency-buckets@@  buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+@@!tw:latency-buckets@@  buckets: [0.05, 0.1, 0.25, 0.5, 1, 5],
   registers: [registry],
 });
 
@@ -258,7 +259,7 @@ const sdk = new NodeSDK({
   instrumentations: [
     getNodeAutoInstrumentations({
       '@opentelemetry/instrumentation-fs': { enabled: false },
-      '@opentelemetry/instrumentation-http': { ignoreIncomingRequestHook: (req) => req.url === '/healthz' || req.url === '/readyz' },
+@@tw:tracing-ignore-health@@      '@opentelemetry/instrumentation-http': { ignoreIncomingRequestHook: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   ],
 });
@@ -282,7 +283,8 @@ import type { Logger } from './logger.js';
 @@!tw:slow-query-threshold@@const SLOW_QUERY_MS = 500;
 
 function client(connectionString: string, logger: Logger, role: 'primary' | 'replica') {
-  const pool = new Pool({ connectionString, max: 20, idleTimeoutMillis: 30_000, statement_timeout: 10_000 });
+@@tw:db-pool@@  const pool = new Pool({ connectionString, max: 20, idleTimeoutMillis: 30_000, statement_timeout: 10_000 });
+@@!tw:db-pool@@  const pool = new Pool({ connectionString, max: 10, statement_timeout: 10_000 });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: 'event', level: 'query' }, { emit: 'event', level: 'warn' }] });
   prisma.$on('query', (e) => {
     if (e.duration >= SLOW_QUERY_MS) logger.warn({ role, durationMs: e.duration, query: e.query }, 'slow query');
@@ -351,9 +353,11 @@ export type QueueName = keyof typeof QUEUE_NAMES;
 export const defaultJobOptions: DefaultJobOptions = {
 @@tw:queue-attempts@@  attempts: 6,
 @@!tw:queue-attempts@@  attempts: 3,
-  backoff: { type: 'exponential', delay: 2_000 },
+@@tw:queue-backoff@@  backoff: { type: 'exponential', delay: 2_000 },
+@@!tw:queue-backoff@@  backoff: { type: 'exponential', delay: 1_000 },
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
-  removeOnFail: { age: 14 * 24 * 3600 },
+@@tw:queue-keep-failed@@  removeOnFail: { age: 14 * 24 * 3600 },
+@@!tw:queue-keep-failed@@  removeOnFail: { age: 7 * 24 * 3600 },
 };
 
 export function createQueues(connection: Redis): Record<QueueName, Queue> {
@@ -408,7 +412,8 @@ export function startWorker<T>(queueName: string, processor: Processor<T>, opts:
         throw err;
       }
     },
-    { connection: opts.connection, concurrency: opts.concurrency ?? 5, autorun: true },
+@@tw:worker-concurrency@@    { connection: opts.connection, concurrency: opts.concurrency ?? 5, autorun: true },
+@@!tw:worker-concurrency@@    { connection: opts.connection, concurrency: opts.concurrency ?? 10, autorun: true },
   );
   worker.on('failed', async (job, err) => {
     if (!job) return;
@@ -688,7 +693,8 @@ export const authLimiter = rateLimit({
 /** Everything else: a per-organization budget that protects the database from one tenant. */
 export const apiLimiter = rateLimit({
   windowMs: 60 * 1000,
-  limit: 1200,
+@@tw:api-limit@@  limit: 1200,
+@@!tw:api-limit@@  limit: 600,
   standardHeaders: 'draft-8',
   legacyHeaders: false,
   keyGenerator: byOrg,
@@ -977,9 +983,11 @@ const app = createApp({
 @@catalog@@  catalog,
 });
 const server = app.listen(config.port, () => logger.info({ port: config.port }, 'api listening'));
+@@{tw:keepalive
 // Longer than the load balancer's idle timeout, so it never reuses a socket we just closed.
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
+@@}
 @@{metrics
 
 // Ops port: not exposed through the ingress.

@@ -1,7 +1,6 @@
 import { defineDetector, firstN, no, yes } from '../../core/detector.ts';
-import type { RepoView } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
-import { CI_GLOBS, findSteps, readCi } from '../../ecosystems/ci.ts';
+import { CI_GLOBS, findSteps, packageScripts, readCi, SCRIPT_CALL, scriptRunning, type PackageScript } from '../../ecosystems/ci.ts';
 
 /** Spec linters, breaking-change checkers and validators, as commands or CI actions. */
 const SPEC_CHECK = new RegExp(
@@ -22,35 +21,10 @@ const SPEC_CHECK = new RegExp(
   ].join('|'),
   'i',
 );
-const SCRIPT_CALL = /\b(?:npm\s+run(?:-script)?|yarn(?:\s+run)?|pnpm(?:\s+run)?|bun\s+run)\s+([\w:.-]+)/g;
-
-/** package.json scripts of the platform's own manifests, by name. */
-function scripts(repo: RepoView): Map<string, { path: string; body: string }[]> {
-  const out = new Map<string, { path: string; body: string }[]>();
-  for (const f of repo.glob('**/package.json', ['config'])) {
-    const text = repo.text(f.path);
-    if (!text) continue;
-    try {
-      const s = (JSON.parse(text) as { scripts?: Record<string, unknown> }).scripts ?? {};
-      for (const [name, body] of Object.entries(s)) {
-        if (typeof body === 'string') out.set(name, [...(out.get(name) ?? []), { path: f.path, body }]);
-      }
-    } catch {
-      // malformed manifests are reported by the scanner
-    }
-  }
-  return out;
-}
-
 /** The script (if any) through which a CI command runs a spec check. */
-function viaScript(text: string, byName: Map<string, { path: string; body: string }[]>, depth = 0): string | undefined {
-  if (depth > 1) return undefined;
-  for (const m of text.matchAll(SCRIPT_CALL)) {
-    for (const s of byName.get(m[1]!) ?? []) {
-      if (SPEC_CHECK.test(s.body) || viaScript(s.body, byName, depth + 1)) return `${s.path} script "${m[1]}"`;
-    }
-  }
-  return undefined;
+function viaScript(text: string, byName: Map<string, PackageScript[]>): string | undefined {
+  const s = scriptRunning(text, SPEC_CHECK, byName);
+  return s && `${s.path} script "${s.name}"`;
 }
 
 export default defineDetector({
@@ -61,7 +35,7 @@ export default defineDetector({
   contents: [...CI_GLOBS, '**/package.json'],
   detect({ repo }) {
     const ci = readCi(repo);
-    const byName = scripts(repo);
+    const byName = packageScripts(repo);
     const evidence: EvidenceItem[] = [];
     for (const { job, step } of findSteps(ci, /[\s\S]/)) {
       let note: string | undefined;

@@ -1,10 +1,9 @@
 import { defineDetector, no, unknown, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
-import { CI_GLOBS, readCi } from '../../ecosystems/ci.ts';
-import { commandSegments } from '../../ecosystems/deploy-commands.ts';
+import { CI_GLOBS, readCi, toolSteps, type ActionRule, type CommandRule } from '../../ecosystems/ci.ts';
 import { excerpt } from '../../util/text.ts';
 
-const IAC_CHECKS: readonly [RegExp, string][] = [
+const IAC_CHECKS: readonly CommandRule[] = [
   [/^(?:terraform|tofu|terragrunt)\b.*\s(?:validate|plan|run-all\s+(?:validate|plan))(?:\s|$)/, 'terraform validate/plan'],
   [/^(?:terraform|tofu|terragrunt)\b.*\s(?:fmt|hclfmt)\b.*\s-check\b/, 'terraform fmt -check'],
   [/^tflint\b/, 'tflint'],
@@ -27,7 +26,7 @@ const IAC_CHECKS: readonly [RegExp, string][] = [
   [/^ansible-lint\b/, 'ansible-lint'],
 ];
 
-const IAC_ACTIONS: readonly [RegExp, RegExp | undefined, string][] = [
+const IAC_ACTIONS: readonly ActionRule[] = [
   [/^bridgecrewio\/checkov-action@/, undefined, 'checkov'],
   [/^aquasecurity\/tfsec-(?:action|pr-commenter-action|sarif-action)@/, undefined, 'tfsec'],
   [/^aquasecurity\/trivy-action@/, /scan-type:\s*config/, 'trivy config'],
@@ -50,26 +49,10 @@ export default defineDetector({
     const evidence: EvidenceItem[] = [];
     const tools = new Set<string>();
     const ci = readCi(repo);
-    for (const job of ci.jobs) {
-      if (!job.triggers.includes('pull_request')) continue;
-      for (const step of job.steps) {
-        let label: string | undefined;
-        if (step.uses) label = IAC_ACTIONS.find(([u, w]) => u.test(step.uses!) && (!w || w.test(step.text)))?.[2];
-        let command: string | undefined;
-        if (!step.uses) {
-          for (const seg of commandSegments(step.text)) {
-            const found = IAC_CHECKS.find(([re]) => re.test(seg));
-            if (found && !label) {
-              label = found[1];
-              command = seg;
-            }
-          }
-        }
-        if (!label) continue;
-        const shown = step.uses ? `uses: ${step.uses}` : command ?? '';
-        evidence.push({ path: job.file, line: step.line, excerpt: excerpt(shown), note: `${label} in job ${job.name}` });
-        tools.add(label);
-      }
+    const pullRequestJobs = ci.jobs.filter((job) => job.triggers.includes('pull_request'));
+    for (const { job, step, label, shown } of toolSteps(pullRequestJobs, IAC_CHECKS, IAC_ACTIONS)) {
+      evidence.push({ path: job.file, line: step.line, excerpt: excerpt(shown), note: `${label} in job ${job.name}` });
+      tools.add(label);
     }
     if (evidence.length === 0 && ci.problems.length > 0) {
       return unknown(`Nothing found that checks IaC, but ${ci.problems.length} CI file(s) could not be parsed: ${ci.problems.map((p) => `${p.file} (${p.message})`).join('; ')}.`);

@@ -1,10 +1,10 @@
 import { defineDetector, no, unknown, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
-import { CI_GLOBS, readCi } from '../../ecosystems/ci.ts';
-import { commandSegments } from '../../ecosystems/deploy-commands.ts';
+import { CI_GLOBS, readCi, toolSteps, type ActionRule } from '../../ecosystems/ci.ts';
 import { excerpt } from '../../util/text.ts';
 
 const INFRACOST = /^infracost\s+(?:breakdown|diff|comment|upload|output)\b/;
+const INFRACOST_ACTIONS: readonly ActionRule[] = [[/^infracost\/(?:actions\/setup|actions\/comment|infracost-gh-action)(?:@|\/)/, undefined, 'infracost']];
 
 export default defineDetector({
   id: 'ci-runs-infracost',
@@ -15,13 +15,8 @@ export default defineDetector({
   detect({ repo }) {
     const evidence: EvidenceItem[] = [];
     const ci = readCi(repo);
-    for (const job of ci.jobs) {
-      for (const step of job.steps) {
-        const action = step.uses !== undefined && /^infracost\/(?:actions\/setup|actions\/comment|infracost-gh-action)(?:@|\/)/.test(step.uses);
-        const cmd = step.uses ? undefined : commandSegments(step.text).find((s) => INFRACOST.test(s));
-        if (!action && !cmd) continue;
-        evidence.push({ path: job.file, line: step.line, excerpt: excerpt(cmd ?? `uses: ${step.uses}`), note: `job ${job.name} (${job.triggers.join('/')}) runs Infracost` });
-      }
+    for (const { job, step, shown } of toolSteps(ci.jobs, [[INFRACOST, 'infracost']], INFRACOST_ACTIONS)) {
+      evidence.push({ path: job.file, line: step.line, excerpt: excerpt(shown), note: `job ${job.name} (${job.triggers.join('/')}) runs Infracost` });
     }
     if (evidence.length === 0 && ci.problems.length > 0) {
       return unknown(`Nothing found that runs Infracost, but ${ci.problems.length} CI file(s) could not be parsed: ${ci.problems.map((p) => `${p.file} (${p.message})`).join('; ')}.`);

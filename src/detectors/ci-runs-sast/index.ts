@@ -1,6 +1,6 @@
 import { defineDetector, firstN, no, unknown, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
-import { CI_GLOBS, findSteps, readCi, type CiStep } from '../../ecosystems/ci.ts';
+import { CI_GLOBS, gitlabTemplateIncludes, readCi, toolRuns } from '../../ecosystems/ci.ts';
 import { excerpt } from '../../util/text.ts';
 
 /** Static analysis for security: actions, CLIs and scanners, as written in CI steps. */
@@ -31,22 +31,6 @@ const SAST = new RegExp(
 );
 /** GitLab's SAST is an include, not a step. */
 const GITLAB_SAST = /(?:Security|Jobs)\/SAST(?:-IaC)?(?:\.latest)?\.gitlab-ci\.yml/;
-/** Installing a scanner is not running it. */
-const INSTALL = /\b(?:pip3?|pipx|npm|pnpm|yarn|gem|go|brew|apt(?:-get)?|apk|cargo|dotnet\s+tool|uv\s+pip)\s+(?:install|add|get|i)\b/;
-/**
- * The parts of a step that say what it runs: an action's `uses:` and its `command`/`args` inputs (not
- * paths or options that merely name a tool), or a script's lines without shell comments, split at `&&`.
- */
-function commandsOf(step: CiStep): string[] {
-  const lines = step.text.split('\n');
-  if (step.uses) return [lines[0] ?? '', ...lines.slice(1).filter((l) => /^(?:command|args|scan-type)\s*:/.test(l))];
-  return lines
-    .filter((l) => !l.trim().startsWith('#'))
-    .flatMap((l) => l.split(/&&|\|\||;/))
-    .map((l) => l.trim())
-    .filter(Boolean);
-}
-const DISABLED = /^\s*(?:false|\$\{\{\s*false\s*\}\})\s*$/;
 
 export default defineDetector({
   id: 'ci-runs-sast',
@@ -59,22 +43,13 @@ export default defineDetector({
     const ci = readCi(repo);
     const evidence: EvidenceItem[] = [];
     const tools = new Set<string>();
-    for (const { job, step } of findSteps(ci, SAST)) {
-      if (step.condition && DISABLED.test(step.condition)) continue;
-      const first = commandsOf(step).find((l) => SAST.test(l) && !INSTALL.test(l));
-      if (first === undefined) continue;
-      tools.add((SAST.exec(first)?.[0] ?? 'sast').toLowerCase().replace(/^.*\//, ''));
-      evidence.push({ path: job.file, line: step.line, excerpt: excerpt(first), note: `SAST step in job '${job.name}'` });
+    for (const { job, step, command } of toolRuns(ci, SAST)) {
+      tools.add((SAST.exec(command)?.[0] ?? 'sast').toLowerCase().replace(/^.*\//, ''));
+      evidence.push({ path: job.file, line: step.line, excerpt: excerpt(command), note: `SAST step in job '${job.name}'` });
     }
-    for (const f of repo.glob(['.gitlab-ci.yml', '.gitlab-ci.yaml', '**/.gitlab-ci.yml'])) {
-      if (f.role !== 'ci') continue;
-      const text = repo.text(f.path);
-      if (text === undefined) continue;
-      text.split('\n').forEach((l, i) => {
-        if (l.trim().startsWith('#') || !GITLAB_SAST.test(l)) return;
-        tools.add('gitlab sast');
-        evidence.push({ path: f.path, line: i + 1, excerpt: excerpt(l), note: 'GitLab SAST template included' });
-      });
+    for (const include of gitlabTemplateIncludes(repo, GITLAB_SAST)) {
+      tools.add('gitlab sast');
+      evidence.push({ path: include.path, line: include.line, excerpt: excerpt(include.text), note: 'GitLab SAST template included' });
     }
     if (evidence.length > 0) {
       return yes(`CI runs SAST (${[...tools].join(', ')}) at ${evidence[0]!.path}:${evidence[0]!.line}.`, firstN(evidence, 10));

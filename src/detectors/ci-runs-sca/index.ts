@@ -1,6 +1,6 @@
 import { defineDetector, firstN, no, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
-import { CI_GLOBS, findSteps, readCi, type CiStep } from '../../ecosystems/ci.ts';
+import { CI_GLOBS, gitlabTemplateIncludes, readCi, toolRuns } from '../../ecosystems/ci.ts';
 import { excerpt } from '../../util/text.ts';
 
 const DEPENDABOT = ['.github/dependabot.yml', '.github/dependabot.yaml'];
@@ -41,22 +41,6 @@ const SCA = new RegExp(
   'i',
 );
 const GITLAB_SCA = /(?:Security|Jobs)\/Dependency-Scanning(?:\.latest)?\.gitlab-ci\.yml/;
-/** Installing a scanner is not running it. */
-const INSTALL = /\b(?:pip3?|pipx|npm|pnpm|yarn|gem|go|brew|apt(?:-get)?|apk|cargo|dotnet\s+tool|uv\s+pip)\s+(?:install|add|get|i)\b/;
-/**
- * The parts of a step that say what it runs: an action's `uses:` and its `command`/`args` inputs (not
- * paths or options that merely name a tool), or a script's lines without shell comments, split at `&&`.
- */
-function commandsOf(step: CiStep): string[] {
-  const lines = step.text.split('\n');
-  if (step.uses) return [lines[0] ?? '', ...lines.slice(1).filter((l) => /^(?:command|args|scan-type)\s*:/.test(l))];
-  return lines
-    .filter((l) => !l.trim().startsWith('#'))
-    .flatMap((l) => l.split(/&&|\|\||;/))
-    .map((l) => l.trim())
-    .filter(Boolean);
-}
-const DISABLED = /^\s*(?:false|\$\{\{\s*false\s*\}\})\s*$/;
 
 export default defineDetector({
   id: 'ci-runs-sca',
@@ -87,20 +71,13 @@ export default defineDetector({
     }
 
     const ci = readCi(repo);
-    for (const { job, step } of findSteps(ci, SCA)) {
-      if (step.condition && DISABLED.test(step.condition)) continue;
-      const first = commandsOf(step).find((l) => SCA.test(l) && !INSTALL.test(l));
-      if (first === undefined) continue;
-      tools.add((SCA.exec(first)?.[0] ?? 'scan').replace(/^.*\//, '').replace(/@$/, ''));
-      evidence.push({ path: job.file, line: step.line, excerpt: excerpt(first), note: `dependency scan in job '${job.name}'` });
+    for (const { job, step, command } of toolRuns(ci, SCA)) {
+      tools.add((SCA.exec(command)?.[0] ?? 'scan').replace(/^.*\//, '').replace(/@$/, ''));
+      evidence.push({ path: job.file, line: step.line, excerpt: excerpt(command), note: `dependency scan in job '${job.name}'` });
     }
-    for (const f of repo.glob(['.gitlab-ci.yml', '.gitlab-ci.yaml', '**/.gitlab-ci.yml'])) {
-      if (f.role !== 'ci') continue;
-      (repo.text(f.path) ?? '').split('\n').forEach((l, i) => {
-        if (l.trim().startsWith('#') || !GITLAB_SCA.test(l)) return;
-        tools.add('GitLab Dependency Scanning');
-        evidence.push({ path: f.path, line: i + 1, excerpt: excerpt(l), note: 'GitLab Dependency-Scanning template included' });
-      });
+    for (const include of gitlabTemplateIncludes(repo, GITLAB_SCA)) {
+      tools.add('GitLab Dependency Scanning');
+      evidence.push({ path: include.path, line: include.line, excerpt: excerpt(include.text), note: 'GitLab Dependency-Scanning template included' });
     }
 
     if (evidence.length === 0) {

@@ -36,6 +36,10 @@ describe('cors-allows-any-origin', () => {
     ['Flask-CORS has an origin list', { 'app/main.py': 'from flask_cors import CORS\nCORS(app, origins=["https://app.example.com"])\n' }],
     ['only the Vite dev server allows any origin', { 'vite.config.ts': 'export default defineConfig({ server: { cors: true, origin: true } });\n' }],
     ['only the README shows it', { 'README.md': 'app.use(cors())\nCORS_ALLOW_ALL_ORIGINS = True\n' }],
+    [
+      'the wildcard is set on static files served from the same file',
+      { 'server/routes/assets.ts': "await send(ctx, ctx.path, {\n  setHeaders: (res) => {\n    res.setHeader('Access-Control-Allow-Origin', '*');\n  },\n});\n" },
+    ],
   ])('answers no when %s', async (_name, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });

@@ -51,6 +51,13 @@ export default defineDetector({
       literals: ['ccess-Control-Allow-Origin', 'ccess-control-allow-origin'],
       languages: ['javascript', 'typescript', 'python', 'go', 'java', 'kotlin', 'ruby', 'php', 'csharp'],
     },
+    staticServing: {
+      // Files and public assets served from the same file: a wildcard there is asset CORS, not API CORS.
+      regex: /\bsend\s*\(\s*ctx\b|\bsendFile\s*\(|\bserveStatic\s*\(|\bexpress\.static\s*\(|\bcreateReadStream\s*\(|\bres\.download\s*\(|\bsend_file\s*\(|\bFileResponse\s*\(|\bStaticFiles\s*\(|\bhttp\.FileServer\s*\(|\w*FileStream\s*\(|Content-Disposition/,
+      literals: ['send', 'static', 'Static', 'ReadStream', 'download', 'FileResponse', 'FileServer', 'FileStream', 'Content-Disposition'],
+      languages: ['javascript', 'typescript', 'python', 'go'],
+      maxPerFile: 1,
+    },
     proxyHeaderAny: {
       // nginx `add_header Access-Control-Allow-Origin *;`
       regex: /\badd_header\s+['"]?Access-Control-Allow-Origin['"]?\s+['"]?\*/i,
@@ -87,7 +94,10 @@ export default defineDetector({
     for (const m of matches('jsOriginCallback')) found.push([m, 'origin callback allows every origin']);
     for (const m of matches('jsRegisterDefault')) found.push([m, 'CORS plugin registered without an origin list']);
     for (const m of matches('nestEnableCors')) found.push([m, 'enableCors() without options (any origin)']);
-    for (const m of matches('headerAny')) if (!BROWSER_PATH.test(m.path)) found.push([m, 'Access-Control-Allow-Origin: *']);
+    const servesFiles = new Set(matches('staticServing').map((m) => m.path));
+    for (const m of matches('headerAny')) {
+      if (!BROWSER_PATH.test(m.path) && !servesFiles.has(m.path)) found.push([m, 'Access-Control-Allow-Origin: *']);
+    }
     for (const m of matches('proxyHeaderAny')) found.push([m, 'proxy sets Access-Control-Allow-Origin: *']);
     for (const m of matches('python')) found.push([m, 'any origin allowed']);
     for (const m of matches('flaskDefault')) if (importsCors.has(m.path)) found.push([m, 'CORS(app) without origins (any origin)']);

@@ -1,10 +1,9 @@
 import { defineDetector, fromMatch, no, unknown, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
-import { CI_GLOBS, readCi } from '../../ecosystems/ci.ts';
-import { commandSegments } from '../../ecosystems/deploy-commands.ts';
+import { CI_GLOBS, readCi, toolSteps, type ActionRule, type CommandRule } from '../../ecosystems/ci.ts';
 import { excerpt } from '../../util/text.ts';
 
-const DRIFT_COMMANDS: readonly [RegExp, string][] = [
+const DRIFT_COMMANDS: readonly CommandRule[] = [
   [/^(?:terraform|tofu|terragrunt)\b.*\s(?:plan|run-all\s+plan)\b.*\s-detailed-exitcode\b/, 'plan -detailed-exitcode'],
   [/^driftctl\s+scan\b/, 'driftctl scan'],
   [/^snyk\s+iac\s+describe\b/, 'snyk iac describe'],
@@ -12,7 +11,13 @@ const DRIFT_COMMANDS: readonly [RegExp, string][] = [
   [/^atlantis\b.*\bdrift\b/, 'atlantis drift'],
 ];
 
-const DRIFT_ACTIONS = /^(?:dflook\/(?:terraform|tofu)-check|cloudposse\/github-action-atmos-terraform-drift-detection|snyk\/actions\/iac)@/;
+/** Drift-check actions, labelled with their name (the reference before `@`). */
+const DRIFT_ACTIONS: readonly ActionRule[] = [
+  [/^dflook\/terraform-check@/, undefined, 'dflook/terraform-check'],
+  [/^dflook\/tofu-check@/, undefined, 'dflook/tofu-check'],
+  [/^cloudposse\/github-action-atmos-terraform-drift-detection@/, undefined, 'cloudposse/github-action-atmos-terraform-drift-detection'],
+  [/^snyk\/actions\/iac@/, undefined, 'snyk/actions/iac'],
+];
 
 export default defineDetector({
   id: 'detects-iac-drift',
@@ -27,25 +32,9 @@ export default defineDetector({
   detect({ repo, matches }) {
     const evidence: EvidenceItem[] = [];
     const ci = readCi(repo);
-    for (const job of ci.jobs) {
-      if (!job.triggers.includes('schedule')) continue;
-      for (const step of job.steps) {
-        let label: string | undefined;
-        if (step.uses) label = DRIFT_ACTIONS.test(step.uses) ? step.uses.split('@')[0] : undefined;
-        let command: string | undefined;
-        if (!step.uses) {
-          for (const seg of commandSegments(step.text)) {
-            const found = DRIFT_COMMANDS.find(([re]) => re.test(seg));
-            if (found && !label) {
-              label = found[1];
-              command = seg;
-            }
-          }
-        }
-        if (!label) continue;
-        const shown = step.uses ? `uses: ${step.uses}` : command ?? '';
-        evidence.push({ path: job.file, line: step.line, excerpt: excerpt(shown), note: `scheduled job ${job.name}: ${label}` });
-      }
+    const scheduledJobs = ci.jobs.filter((job) => job.triggers.includes('schedule'));
+    for (const { job, step, label, shown } of toolSteps(scheduledJobs, DRIFT_COMMANDS, DRIFT_ACTIONS)) {
+      evidence.push({ path: job.file, line: step.line, excerpt: excerpt(shown), note: `scheduled job ${job.name}: ${label}` });
     }
     evidence.push(...matches('tfcAssessments').map((m) => fromMatch(m, 'Terraform Cloud drift assessments')));
     evidence.push(...matches('spacelift').map((m) => fromMatch(m, 'Spacelift drift detection')));

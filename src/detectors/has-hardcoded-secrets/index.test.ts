@@ -52,6 +52,11 @@ describe('has-hardcoded-secrets', () => {
     ['the secret is in a fixture', { 'test/fixtures/creds.json': `{ "apiKey": "${API}" }\n` }],
     ['the secret is in the docs', { 'README.md': `export GITHUB_TOKEN=${GH}\n` }],
     ['the secret is in a lockfile', { 'package-lock.json': `{ "x": "${GH}" }\n` }],
+    ['the env file is for tests', { '.env.test': `SECRET_KEY=${API}\nDATABASE_URL=postgres://user:${DBPW}@127.0.0.1/test\n` }],
+    ['a translation names a secret field', { 'shared/i18n/locales/da_DK/translation.json': '{ "OAuth application secret": "OAuth-applikations9hemmelighed" }\n' }],
+    ['the name only contains a secret word', { 'src/passkeys.ts': 'export enum Aaguid {\n  GooglePasswordManager = "ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4",\n}\n' }],
+    ['the value is a UUID identifier', { 'src/passkeys.ts': 'export enum Aaguid {\n  OnePassword = "bada5566-a7aa-401f-bd96-45619a55120d",\n}\n' }],
+    ['the value is built at run time', { 'src/webhook.ts': 'this.secret = `ol_whs_${randomString(32)}`;\n' }],
   ])('answers no when %s', async (_name, files) => {
     const r = await detect(detector, files);
     expect(r.outcome).toBe('no');

@@ -16,6 +16,25 @@ const LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|
 /** Templates of configuration show the shape, not the values: `.env.example`, `config.sample.json`. */
 const TEMPLATE = /(?:^|[./_-])(?:example|examples|sample|template|tmpl|tpl|dist|defaults?)(?:[./_-]|$)/i;
 const NOT_SCANNED = /\.(?:map|svg|snap|lock)$/;
+/** Environment files for tests and local development hold throwaway values, not production secrets. */
+const NON_PRODUCTION_ENV = /(?:^|\/)\.env\.(?:test|testing|ci|e2e|dev|development|local)(?:\.[\w-]+)?$/i;
+/** UI translations: "Client Secret": "Klienthemmelighed" names a field, it is not one. */
+const TRANSLATIONS = /(?:^|\/)(?:locales?|i18n|l10n|translations?|lang)\//i;
+/** The last word of a name that holds a secret (`dbPassword`, `API_KEY`, `authToken`). */
+const SECRET_LAST_WORDS = new Set([
+  'password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'key', 'apikey', 'token', 'credential',
+  'credentials', 'auth', 'cert',
+]);
+
+/** `GooglePasswordManager`, `passwordHash`: the secret word is not what the name holds. */
+function notHoldingSecret(name: string): boolean {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_.-]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+  return !SECRET_LAST_WORDS.has(words[words.length - 1] ?? '');
+}
 /** Last words of names that hold a reference or a setting about a secret, not the secret itself. */
 const NOT_SECRET_WORDS = new Set([
   'name', 'names', 'id', 'ids', 'type', 'field', 'label', 'header', 'url', 'uri', 'path', 'file', 'length', 'len', 'prefix',
@@ -112,7 +131,8 @@ export default defineDetector({
   },
   detect({ repo, matches }) {
     const findings = new Map<string, EvidenceItem>();
-    const skip = (m: Match): boolean => LOCKFILE.test(m.path) || NOT_SCANNED.test(m.path);
+    const skip = (m: Match): boolean =>
+      LOCKFILE.test(m.path) || NOT_SCANNED.test(m.path) || NON_PRODUCTION_ENV.test(m.path) || TRANSLATIONS.test(m.path);
     // Only configuration files are templates; a `defaults.ts` in source is real code.
     const isTemplate = (path: string): boolean =>
       repo.file(path)?.role !== 'source' && TEMPLATE.test(path.slice(path.lastIndexOf('/') + 1));
@@ -138,7 +158,11 @@ export default defineDetector({
     }
     for (const m of matches('assignment')) {
       const [name = '', value = ''] = m.groups;
-      if (skip(m) || isTemplate(m.path) || notSecretName(name) || !looksSecret(value)) continue;
+      if (skip(m) || isTemplate(m.path) || notSecretName(name) || notHoldingSecret(name) || !looksSecret(value)) continue;
+      // A template literal with interpolation builds the value at run time (`ol_whs_${random(32)}`).
+      if (/\$\{/.test(m.text)) continue;
+      // A UUID is an identifier (`OnePassword = "bada5566-..."` is a passkey provider's AAGUID).
+      if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) continue;
       record(m, safe(m, [value]), `secret-named '${name}' assigned a literal`);
     }
     for (const m of matches('dotenv')) {

@@ -22,6 +22,13 @@ export default defineDetector({
   question: 'Does production code expose an HTTP API (imports an HTTP server framework)?',
   rationale: 'The API pillar only applies to a platform that serves an API; a CLI or a library has none.',
   patterns: {
+    // Go's standard library serves HTTP without a framework (`net/http` alone is also a client).
+    goServer: {
+      regex: /\bhttp\.ListenAndServe(?:TLS)?\s*\(|\bhttp\.Server\s*\{|\bhttp\.HandleFunc\s*\(/,
+      literals: ['http.'],
+      languages: ['go'],
+      maxPerFile: 1,
+    },
     // Next.js route handlers and API routes export their handlers, often without importing next.
     nextRoute: {
       regex: /^export\s+(?:default\b|(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE)\b|const\s+(?:GET|POST|PUT|PATCH|DELETE)\b)/m,
@@ -47,6 +54,11 @@ export default defineDetector({
         libs.push('next');
         evidence.push(...routes.slice(0, 3).map((m) => fromMatch(m, 'Next.js API route')));
       }
+    }
+    const goServers = matches('goServer');
+    if (goServers.length > 0) {
+      libs.push('net/http');
+      evidence.push(...goServers.slice(0, 3).map((m) => fromMatch(m, 'Go net/http server')));
     }
     if (libs.length === 0) return no('No HTTP server framework is imported by production code, so the platform exposes no HTTP API.');
     return yes(`Production code serves HTTP with ${libs.join(', ')}.`, firstN(evidence));

@@ -36,6 +36,11 @@ describe('has-module-boundaries', () => {
       { 'go.mod': 'module x', 'internal/store/store.go': 'package store', 'internal/store/sql.go': 'package store', 'internal/http/server.go': 'package http' },
       ['internal/http/server.go', 'internal/store/sql.go'],
     ],
+    [
+      'Go packages under pkg/',
+      { 'go.mod': 'module x', 'pkg/api/server.go': 'package api', 'pkg/signals/signal.go': 'package signals' },
+      ['pkg/api/server.go', 'pkg/signals/signal.go'],
+    ],
   ])('answers yes for %s', async (_case, files, where) => {
     const r = await detect(detector, files);
     expect(r.outcome).toBe('yes');

@@ -6,8 +6,10 @@ import { globMatcher } from '../../util/glob.ts';
 /** Folders whose direct children are meant to be modules. */
 const MODULE_ROOTS = [
   'src/modules', 'modules', 'packages', 'apps', 'services', 'domains', 'libs', 'src/domains', 'src/features',
-  'internal', 'app/modules',
+  'internal', 'pkg', 'app/modules',
 ];
+/** Go package folders: the language makes exported identifiers each package's public API. */
+const GO_ROOTS = new Set(['internal', 'pkg']);
 
 /** Files that make a folder a module with a public entry, in order of preference. */
 const ENTRY_FILES = ['package.json', 'index.ts', 'index.tsx', 'index.js', 'index.mjs', 'index.cjs', 'index.jsx', '__init__.py', 'mod.rs'];
@@ -107,7 +109,7 @@ export default defineDetector({
       const rootDir = parts.slice(0, -2).join('/');
       const root = MODULE_ROOTS.find((r) => rootDir === r || rootDir.endsWith(`/${r}`));
       if (!root) continue;
-      const isGoPackage = root === 'internal' && f.language === 'go';
+      const isGoPackage = GO_ROOTS.has(root) && f.language === 'go';
       if (!ENTRY_FILES.includes(name) && !isGoPackage) continue;
       let children = byRoot.get(rootDir);
       if (!children) byRoot.set(rootDir, (children = new Map()));

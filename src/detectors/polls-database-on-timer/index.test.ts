@@ -12,7 +12,7 @@ describe('polls-database-on-timer', () => {
     [
       'node-cron with a SQL string',
       { 'src/cron.js': "const cron = require('node-cron');\nconst sql = `\n  SELECT * FROM invoices WHERE due < now()`;\ncron.schedule('*/5 * * * *', () => db.any(sql));\n" },
-      ['src/cron.js:4', 'src/cron.js:3'],
+      ['src/cron.js:4', 'src/cron.js:4'],
     ],
     [
       'a self-rescheduling setTimeout loop',
@@ -48,6 +48,12 @@ describe('polls-database-on-timer', () => {
   });
 
   it.each<[string, Files]>([
+    [
+      'the file queries the database, but not from the timer',
+      { 'server/main.ts': 'import { sequelize } from "./db";\nawait sequelize.query("SELECT 1");\n' + '\n'.repeat(60) + 'setInterval(checkUpdates, 24 * 3600 * 1000);\n' },
+    ],
+    ['the timer is near a helper call, not a query', { 'server/main.ts': 'setInterval(checkUpdates, 1000);\nprocess.once("SIGTERM", () => ShutdownHelper.execute());\n' }],
+    ['an API client is polled, not a database', { 'src/notion.ts': 'setInterval(async () => {\n  await this.client.databases.query({ database_id: id });\n}, 1000);\n' }],
     ['a timer never touches the database', { 'src/metrics.ts': 'setInterval(() => flushMetrics(), 1000);\n', 'src/repo.ts': 'export const q = () => db.query("SELECT 1 FROM dual");\n' }],
     ['the timer is commented out', { 'src/a.ts': '// setInterval(() => check(), 1000);\nexport const f = () => db.query("SELECT * FROM t");\n' }],
     ['the polling file is a test', { 'src/a.test.ts': 'setInterval(() => db.query("SELECT * FROM t"), 10);\n' }],

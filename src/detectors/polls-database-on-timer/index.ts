@@ -2,6 +2,8 @@ import { defineDetector, fromMatch, no, yes } from '../../core/detector.ts';
 import type { EvidenceItem, Language, Match } from '../../core/types.ts';
 
 const JS: readonly Language[] = ['javascript', 'typescript'];
+/** How far a timer's callback reaches: a query further away is not run by the timer. */
+const CALLBACK_LINES = 40;
 const CODE: readonly Language[] = ['javascript', 'typescript', 'python', 'go', 'java', 'kotlin', 'ruby'];
 /** Browser code polls APIs, not databases. */
 const FRONTEND_PATH = /\.(?:jsx|tsx|vue|svelte)$|(?:^|\/)(?:components|hooks|pages|frontend|client|public|static|browser)\//;
@@ -17,7 +19,8 @@ export default defineDetector({
   },
   patterns: {
     jsTimer: {
-      regex: /\bsetInterval\s*\(|\bcron\.schedule\s*\(|\bnew\s+CronJob\s*\(|\bCronJob\.from\s*\(|\bschedule\.scheduleJob\s*\(|@Cron\s*\(|@Interval\s*\(/,
+      // Group 1: the callback when it is passed by name (`setInterval(poll, 5000)`).
+      regex: /\bsetInterval\s*\(\s*(?:this\.)?([A-Za-z_$][\w$]*(?=\s*,))?|\bcron\.schedule\s*\(|\bnew\s+CronJob\s*\(|\bCronJob\.from\s*\(|\bschedule\.scheduleJob\s*\(|@Cron\s*\(|@Interval\s*\(/,
       literals: ['setInterval', 'schedule', 'CronJob', '@Cron', '@Interval'],
       languages: JS,
     },
@@ -30,7 +33,7 @@ export default defineDetector({
     jsFunction: {
       // Function, arrow and method definitions: one of groups 1-3 is the name.
       regex: /\bfunction\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?(?:function\b|\([^()]*\)\s*(?::[^=]+)?=>|[A-Za-z_$][\w$]*\s*=>)|^[ \t]*(?:(?:private|public|protected|static|async|override)\s+)*([A-Za-z_$][\w$]*)\s*\([^()]*\)\s*(?::\s*[^{;]+)?\{/m,
-      literals: ['setTimeout'],
+      literals: ['setTimeout', 'setInterval'],
       languages: JS,
     },
     loopSleep: {
@@ -39,7 +42,8 @@ export default defineDetector({
       languages: ['javascript', 'typescript', 'python'],
     },
     pyTimer: {
-      regex: /\bschedule\.every\s*\(|\.add_job\s*\(|@\w+\.scheduled_job\s*\(/,
+      // Group 1: the job function (`schedule.every(10).seconds.do(check)`, `add_job(check, ...)`).
+      regex: /\bschedule\.every\s*\([^)]*\)(?:\.(?!do\b)\w+)*(?:\.do\s*\(\s*(\w+))?|\.add_job\s*\(\s*(\w+)?|@\w+\.scheduled_job\s*\(/,
       literals: ['schedule', 'add_job', 'scheduled_job'],
       languages: ['python'],
     },
@@ -48,11 +52,26 @@ export default defineDetector({
       literals: ['@Scheduled', 'time.NewTicker', 'time.Tick'],
       languages: ['java', 'kotlin', 'go'],
     },
-    query: {
-      regex: /\bSELECT\s[^;]{1,300}?\sFROM\s|(['"`])\s*select\s[^'"`;]{1,300}?\sfrom\s|\.(?:query|execute|findAll|findMany|findOne|QueryContext|queryForList)\s*\(|\bknex\s*\(|\.find\s*\(\s*\{|\.objects\.(?:filter|all|get|exclude)\s*\(/,
-      literals: ['SELECT', 'select', '.query', '.execute', '.find', 'knex', '.objects.', 'QueryContext', 'queryForList'],
+    sql: {
+      regex: /\bSELECT\s[^;]{1,300}?\sFROM\s|(['"`])\s*select\s[^'"`;]{1,300}?\sfrom\s/,
+      literals: ['SELECT', 'select'],
       languages: CODE,
-      maxPerFile: 1,
+      maxPerFile: 200,
+    },
+    query: {
+      // Query calls on a database-like receiver (`pool.query`, `prisma.job.findMany`, `Order.findAll`,
+      // `cursor.execute`); an API client's `notion.databases.query(` is not a database.
+      // Model classes (`Order.findAll`) only with ORM finders: `ShutdownHelper.execute()` is not a query.
+      regex: /\b(?:(?:db|pool|client|conn|connection|knex|sequelize|cursor|session|pg|mysql|sql|database|tx|trx|manager|repository|repo|em|models?)|prisma\.\w+)\s*\.\s*(?:query|execute|findAll|findMany|findOne|findFirst|QueryContext|queryForList|raw|any|many|manyOrNone|oneOrNone)\s*\(|\b[A-Z][A-Za-z0-9]*\s*\.\s*(?:findAll|findMany|findOne|findFirst|findByPk|findAndCountAll)\s*\(|\bknex\s*\(|\.objects\.(?:filter|all|get|exclude)\s*\(/,
+      literals: ['.query', '.execute', '.find', '.raw', '.any', '.many', 'OrNone', 'knex', '.objects.', 'QueryContext', 'queryForList'],
+      languages: CODE,
+      maxPerFile: 200,
+    },
+    pyDef: {
+      regex: /^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/m,
+      literals: ['def '],
+      languages: ['python'],
+      maxPerFile: 500,
     },
   },
   detect({ matches }) {
@@ -79,18 +98,35 @@ export default defineDetector({
       if (at !== undefined && at < t.line) keep(t);
     }
 
-    const queries = new Map(matches('query').map((m) => [m.path, m] as const));
-    const sites = [...timers.values()].filter((t) => queries.has(t.path));
+    for (const d of matches('pyDef')) {
+      const names = defined.get(d.path) ?? new Map<string, number>();
+      if (d.groups[0] && !names.has(d.groups[0])) names.set(d.groups[0], d.line);
+      defined.set(d.path, names);
+    }
+    const queries = new Map<string, Match[]>();
+    for (const q of [...matches('sql'), ...matches('query')]) {
+      queries.set(q.path, [...(queries.get(q.path) ?? []), q].sort((a, b) => a.line - b.line));
+    }
+    // The query must be in the timer's callback: the lines after the timer, or after the local
+    // definition of a callback passed by name. A query elsewhere in the file is not polling.
+    const within = (path: string, from: number): Match | undefined =>
+      queries.get(path)?.find((q) => q.line >= from && q.line <= from + CALLBACK_LINES);
+    const sites: [Match, Match][] = [];
+    for (const t of timers.values()) {
+      const callee = t.groups.find((g) => g !== undefined);
+      const def = callee ? defined.get(t.path)?.get(callee) : undefined;
+      const q = within(t.path, t.line) ?? (def !== undefined ? within(t.path, def) : undefined);
+      if (q) sites.push([t, q]);
+    }
     const measures = { 'polling-sites': { value: sites.length, unit: 'files' } };
-    if (sites.length === 0) return no('No production file both runs a timer or schedule and queries the database.', [], measures);
+    if (sites.length === 0) return no('No timer or schedule in production code queries the database from its callback.', [], measures);
     const evidence: EvidenceItem[] = [];
-    for (const t of sites) {
-      const q = queries.get(t.path)!;
-      evidence.push(fromMatch(t, `timer or schedule; the same file queries the database at line ${q.line}`));
-      evidence.push(fromMatch(q, 'database query in a timer-driven file'));
+    for (const [t, q] of sites) {
+      evidence.push(fromMatch(t, `timer or schedule; its callback queries the database at line ${q.line}`));
+      evidence.push(fromMatch(q, 'database query run by the timer'));
     }
     return yes(
-      `${sites.length} production file(s) query the database on a timer or schedule (first: ${sites[0]!.path}:${sites[0]!.line}).`,
+      `${sites.length} production file(s) query the database on a timer or schedule (first: ${sites[0]![0].path}:${sites[0]![0].line}).`,
       evidence.slice(0, 10),
       measures,
     );

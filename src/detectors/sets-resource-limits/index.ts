@@ -1,7 +1,7 @@
 import { defineDetector, fromMatch, no, unknown, yes } from '../../core/detector.ts';
-import type { EvidenceItem, Match } from '../../core/types.ts';
+import type { EvidenceItem } from '../../core/types.ts';
+import { YAML_MANIFESTS, YAML_DOC_SEPARATOR, yamlDocumentKey } from '../../ecosystems/kubernetes.ts';
 
-const MANIFESTS = { roles: ['iac', 'config', 'other'] as const, languages: ['yaml'] as const };
 const TF = { roles: ['iac'] as const, languages: ['hcl'] as const };
 const COMPOSE = /(^|\/)(docker-)?compose[^/]*\.ya?ml$/;
 const VALUES = /(^|\/)values[^/]*\.ya?ml$/;
@@ -16,25 +16,25 @@ export default defineDetector({
     workloadKind: {
       regex: /^[ \t]*kind:[ \t]*["']?(Deployment|StatefulSet|DaemonSet|Job|CronJob|Pod|ReplicaSet|Rollout)["']?[ \t]*$/m,
       literals: ['kind:'],
-      ...MANIFESTS,
+      ...YAML_MANIFESTS,
       maxPerFile: 500,
     },
-    docSeparator: { regex: /^---/m, literals: ['---'], ...MANIFESTS, maxPerFile: 1000 },
+    docSeparator: YAML_DOC_SEPARATOR,
     // `resources:` followed by `limits:` / `requests:` (k8s, Helm values) or `limits:` / `reservations:` (compose).
     resources: {
       regex: /^([ \t]*)resources:[ \t]*\n(?:[ \t]*\n)*\1[ \t]+(?:limits|requests|reservations):/m,
       literals: ['resources:'],
-      ...MANIFESTS,
+      ...YAML_MANIFESTS,
       maxPerFile: 500,
     },
     // Helm templates that take resources from values: `resources: {{ toYaml .Values.resources }}`.
     resourcesTemplated: {
       regex: /^([ \t]*)resources:[ \t]*(?:\{\{|\n(?:[ \t]*\n)*[ \t]*\{\{)/m,
       literals: ['resources:'],
-      ...MANIFESTS,
+      ...YAML_MANIFESTS,
       maxPerFile: 500,
     },
-    composeLimits: { regex: /^[ \t]*(?:mem_limit|cpus|mem_reservation):/m, literals: ['mem_limit', 'cpus', 'mem_reservation'], ...MANIFESTS, maxPerFile: 500 },
+    composeLimits: { regex: /^[ \t]*(?:mem_limit|cpus|mem_reservation):/m, literals: ['mem_limit', 'cpus', 'mem_reservation'], ...YAML_MANIFESTS, maxPerFile: 500 },
     ecsTask: { regex: /^[ \t]*resource[ \t]+"aws_ecs_task_definition"[ \t]+"([\w-]+)"/m, literals: ['aws_ecs_task_definition'], ...TF, maxPerFile: 500 },
     tfBlock: {
       regex: /^(?:resource|data|module|variable|output|locals|provider|terraform)\b/m,
@@ -49,8 +49,7 @@ export default defineDetector({
   detect({ matches }) {
     const withLimits: EvidenceItem[] = [];
     const without: EvidenceItem[] = [];
-    const separators = matches('docSeparator');
-    const docOf = (m: Match): string => `${m.path}#${separators.filter((s) => s.path === m.path && s.line <= m.line).length}`;
+    const docOf = yamlDocumentKey(matches('docSeparator'));
 
     // Kubernetes manifests: one workload per YAML document.
     // Templated resources come from Helm values, which are counted where they declare limits.

@@ -1,10 +1,9 @@
 import { defineDetector, fromMatch, no, unknown, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
-import { CI_GLOBS, readCi } from '../../ecosystems/ci.ts';
-import { commandSegments } from '../../ecosystems/deploy-commands.ts';
+import { CI_GLOBS, readCi, toolSteps, type ActionRule, type CommandRule } from '../../ecosystems/ci.ts';
 import { excerpt } from '../../util/text.ts';
 
-const SIGN_COMMANDS: readonly [RegExp, string][] = [
+const SIGN_COMMANDS: readonly CommandRule[] = [
   [/^cosign\s+(?:sign|sign-blob|attest|attest-blob)\b/, 'cosign signature/attestation'],
   [/^notation\s+sign\b/, 'Notary v2 signature'],
   [/^(?:docker\s+)?(?:buildx\s+)?(?:build|bake)\b.*\s--(?:provenance|sbom|attest)(?:[= ](?!false\b)\S+|\s|$)/, 'build attestations (provenance/SBOM)'],
@@ -14,7 +13,7 @@ const SIGN_COMMANDS: readonly [RegExp, string][] = [
   [/^minisign\s+-S\b/, 'minisign signature'],
 ];
 
-const SIGN_ACTIONS: readonly [RegExp, RegExp | undefined, string][] = [
+const SIGN_ACTIONS: readonly ActionRule[] = [
   [/^actions\/attest(?:-build-provenance|-sbom)?@/, undefined, 'GitHub artifact attestation'],
   [/^slsa-framework\/slsa-github-generator\//, undefined, 'SLSA provenance'],
   [/^sigstore\/gh-action-sigstore-python@/, undefined, 'Sigstore signature'],
@@ -38,25 +37,9 @@ export default defineDetector({
     const evidence: EvidenceItem[] = [];
     const how = new Set<string>();
     const ci = readCi(repo);
-    for (const job of ci.jobs) {
-      for (const step of job.steps) {
-        let label: string | undefined;
-        if (step.uses) label = SIGN_ACTIONS.find(([u, w]) => u.test(step.uses!) && (!w || w.test(step.text)))?.[2];
-        let command: string | undefined;
-        if (!step.uses) {
-          for (const seg of commandSegments(step.text)) {
-            const found = SIGN_COMMANDS.find(([re]) => re.test(seg));
-            if (found && !label) {
-              label = found[1];
-              command = seg;
-            }
-          }
-        }
-        if (!label) continue;
-        const shown = step.uses ? `uses: ${step.uses}` : command ?? '';
-        evidence.push({ path: job.file, line: step.line, excerpt: excerpt(shown), note: `${label} in job ${job.name}` });
-        how.add(label);
-      }
+    for (const { job, step, label, shown } of toolSteps(ci.jobs, SIGN_COMMANDS, SIGN_ACTIONS)) {
+      evidence.push({ path: job.file, line: step.line, excerpt: excerpt(shown), note: `${label} in job ${job.name}` });
+      how.add(label);
     }
     for (const [name, note] of [['goreleaser', 'GoReleaser signs releases'], ['mavenGpg', 'Maven artefacts are signed'], ['gradleSigning', 'Gradle signing plugin'], ['npmProvenance', 'npm provenance on publish']] as const) {
       for (const m of matches(name)) {

@@ -1,7 +1,6 @@
 import { defineDetector, firstN, fromMatch, no, yes } from '../../core/detector.ts';
-import type { RepoView } from '../../core/detector.ts';
 import type { EvidenceItem, FileRole } from '../../core/types.ts';
-import { CI_GLOBS, readCi } from '../../ecosystems/ci.ts';
+import { CI_GLOBS, packageScripts, readCi, scriptRunning, type PackageScript } from '../../ecosystems/ci.ts';
 
 const CONFIG_ROLES: readonly FileRole[] = ['source', 'config', 'other'];
 
@@ -9,40 +8,11 @@ const CONFIG_ROLES: readonly FileRole[] = ['source', 'config', 'other'];
 const SONAR = /sonarcloud-github-action|sonarqube-scan-action|sonarqube-quality-gate-action|sonarsource\/sonar|sonar-scanner|sonarscanner|\bsonar:sonar\b|\bgradlew?\b[^\n]*\bsonar(?:qube)?\b/i;
 /** Complexity and module-health tools run from CI. */
 const COMPLEXITY = /\bes6-plato\b|(?:^|[\s/])plato\s+-|\bradon\s+(?:cc|mi|hal|raw)\b|\bxenon\s|\bgocyclo\b|\bgocognit\b|\blizard\b|\bcode-complexity\b|\bcodescene\b|\bwily\s+(?:build|report|diff|rank)\b/i;
-/** `npm run x`, `yarn x`, `pnpm x`, `bun run x`: the script name. */
-const SCRIPT_CALL = /\b(?:npm\s+run(?:-script)?|yarn(?:\s+run)?|pnpm(?:\s+run)?|bun\s+run)\s+([\w:.-]+)/g;
-
-/** package.json scripts anywhere in the platform's own tree, by name. */
-function scripts(repo: RepoView): Map<string, { path: string; body: string }[]> {
-  const out = new Map<string, { path: string; body: string }[]>();
-  for (const f of repo.glob('**/package.json', ['config'])) {
-    const text = repo.text(f.path);
-    if (!text) continue;
-    try {
-      const s = (JSON.parse(text) as { scripts?: Record<string, unknown> }).scripts ?? {};
-      for (const [name, body] of Object.entries(s)) {
-        if (typeof body !== 'string') continue;
-        const list = out.get(name) ?? [];
-        list.push({ path: f.path, body });
-        out.set(name, list);
-      }
-    } catch {
-      // malformed manifests are reported by the scanner
-    }
-  }
-  return out;
-}
-
 /** The tool a CI command runs, directly or through one level of package.json scripts. */
-function ranTool(text: string, pattern: RegExp, byName: Map<string, { path: string; body: string }[]>, depth = 0): string | undefined {
+function ranTool(text: string, pattern: RegExp, byName: Map<string, PackageScript[]>): string | undefined {
   if (pattern.test(text)) return text;
-  if (depth > 1) return undefined;
-  for (const m of text.matchAll(SCRIPT_CALL)) {
-    for (const s of byName.get(m[1]!) ?? []) {
-      if (ranTool(s.body, pattern, byName, depth + 1) !== undefined) return `${s.path} script "${m[1]}": ${s.body}`;
-    }
-  }
-  return undefined;
+  const s = scriptRunning(text, pattern, byName);
+  return s && `${s.path} script "${s.name}": ${s.body}`;
 }
 
 export default defineDetector({
@@ -87,7 +57,7 @@ export default defineDetector({
     for (const m of matches('codeClimate')) { evidence.push(fromMatch(m, 'Code Climate / Qlty configuration')); tools.add('Code Climate'); }
 
     const ci = readCi(repo);
-    const byName = scripts(repo);
+    const byName = packageScripts(repo);
     for (const { job, step } of ci.jobs.flatMap((job) => job.steps.map((step) => ({ job, step })))) {
       for (const [pattern, tool] of [[SONAR, 'SonarQube/SonarCloud in CI'], [COMPLEXITY, 'complexity report in CI']] as const) {
         const via = ranTool(step.text, pattern, byName);

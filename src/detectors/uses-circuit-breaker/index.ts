@@ -1,30 +1,11 @@
-import { defineDetector, fromImport, fromMatch, no, yes, type PatternSpec } from '../../core/detector.ts';
-import type { Ecosystem, EvidenceItem } from '../../core/types.ts';
-import { importNames, type Capability } from '../../ecosystems/capability.ts';
+import { defineDetector, fromImport, fromMatch, no, yes } from '../../core/detector.ts';
+import type { EvidenceItem } from '../../core/types.ts';
 import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
-import { usedLibraries } from '../../ecosystems/usage.ts';
+import { foreignImportKeys, foreignImports, usedLibraries } from '../../ecosystems/usage.ts';
 
 const BREAKERS = CAPABILITIES['circuit-breaker'];
 /** Resilience toolkits that also do retries and timeouts: they count where their breaker API is used. */
 const TOOLKITS = new Set(['cockatiel', 'Polly']);
-const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Go, JVM and .NET imports of a capability's packages: these ecosystems have no import index. */
-function foreignImports(cap: Capability, prefix: string): Record<string, PatternSpec> {
-  const names = (eco: Ecosystem): string[] => (cap.libraries[eco] ?? []).flatMap((e) => [...importNames(e)]);
-  const out: Record<string, PatternSpec> = {};
-  const go = names('go');
-  if (go.length > 0) out[`${prefix}Go`] = { regex: new RegExp(`"(${go.map(esc).join('|')})(?:/[^"\\s]*)?"`), literals: go, languages: ['go'] };
-  const jvm = names('jvm');
-  if (jvm.length > 0) {
-    out[`${prefix}Jvm`] = { regex: new RegExp(`^[ \\t]*import[ \\t]+(?:static[ \\t]+)?(${jvm.map(esc).join('|')})(?!\\w)`, 'm'), literals: jvm, languages: ['java', 'kotlin'] };
-  }
-  const dotnet = names('dotnet');
-  if (dotnet.length > 0) {
-    out[`${prefix}Dotnet`] = { regex: new RegExp(`^[ \\t]*using[ \\t]+(?:static[ \\t]+)?(${dotnet.map(esc).join('|')})(?!\\w)`, 'm'), literals: dotnet, languages: ['csharp'] };
-  }
-  return out;
-}
 
 export default defineDetector({
   id: 'uses-circuit-breaker',
@@ -53,7 +34,7 @@ export default defineDetector({
       names.add(u.library);
       evidence.push(...sites.slice(0, 3).map((s) => fromImport(s, `${u.library} imported`)));
     }
-    for (const key of ['libGo', 'libJvm', 'libDotnet']) {
+    for (const key of foreignImportKeys('lib')) {
       for (const m of matches(key)) {
         const lib = m.groups[0] ?? m.text;
         if (TOOLKITS.has(lib) && !breakerFiles.has(m.path)) continue;

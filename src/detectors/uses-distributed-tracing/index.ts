@@ -1,29 +1,10 @@
-import { defineDetector, fromImport, fromMatch, no, yes, type PatternSpec } from '../../core/detector.ts';
-import type { Ecosystem, EvidenceItem } from '../../core/types.ts';
-import { importNames, type Capability } from '../../ecosystems/capability.ts';
+import { defineDetector, fromImport, fromMatch, no, yes } from '../../core/detector.ts';
+import type { EvidenceItem } from '../../core/types.ts';
 import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
 import ERROR_TRACKING from '../../ecosystems/capabilities/error-tracking.ts';
-import { usedLibraries } from '../../ecosystems/usage.ts';
+import { foreignImportKeys, foreignImports, usedLibraries } from '../../ecosystems/usage.ts';
 
 const TRACING = CAPABILITIES['tracing'];
-const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Go, JVM and .NET imports of a capability's packages: these ecosystems have no import index. */
-function foreignImports(cap: Capability, prefix: string): Record<string, PatternSpec> {
-  const names = (eco: Ecosystem): string[] => (cap.libraries[eco] ?? []).flatMap((e) => [...importNames(e)]);
-  const out: Record<string, PatternSpec> = {};
-  const go = names('go');
-  if (go.length > 0) out[`${prefix}Go`] = { regex: new RegExp(`"(${go.map(esc).join('|')})(?:/[^"\\s]*)?"`), literals: go, languages: ['go'] };
-  const jvm = names('jvm');
-  if (jvm.length > 0) {
-    out[`${prefix}Jvm`] = { regex: new RegExp(`^[ \\t]*import[ \\t]+(?:static[ \\t]+)?(${jvm.map(esc).join('|')})(?!\\w)`, 'm'), literals: jvm, languages: ['java', 'kotlin'] };
-  }
-  const dotnet = names('dotnet');
-  if (dotnet.length > 0) {
-    out[`${prefix}Dotnet`] = { regex: new RegExp(`^[ \\t]*using[ \\t]+(?:static[ \\t]+)?(${dotnet.map(esc).join('|')})(?!\\w)`, 'm'), literals: dotnet, languages: ['csharp'] };
-  }
-  return out;
-}
 
 export default defineDetector({
   id: 'uses-distributed-tracing',
@@ -59,7 +40,7 @@ export default defineDetector({
       names.add(`${sentry.map((u) => u.library).join(', ')} with tracing`);
       evidence.push(...sampling.slice(0, 3).map((m) => fromMatch(m, 'Sentry tracing enabled')));
     }
-    for (const key of ['libGo', 'libJvm', 'libDotnet']) {
+    for (const key of foreignImportKeys('lib')) {
       for (const m of matches(key)) {
         names.add(m.groups[0] ?? m.text);
         evidence.push(fromMatch(m, `${m.groups[0] ?? m.text} imported`));

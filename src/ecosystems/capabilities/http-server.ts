@@ -63,7 +63,20 @@ export default defineCapability({
     "github.com/gofiber/fiber/v2",
     "github.com/go-chi/chi/v5",
     "github.com/gorilla/mux",
-    "net/http"
+    "github.com/julienschmidt/httprouter",
+    "google.golang.org/grpc"
+  ],
+  "jvm": [
+    "org.springframework.web",
+    "io.javalin",
+    "io.micronaut.http",
+    "jakarta.ws.rs",
+    "javax.ws.rs",
+    "io.ktor.server",
+    "io.quarkus.vertx.web"
+  ],
+  "dotnet": [
+    "Microsoft.AspNetCore"
   ],
   "ruby": [
     "rails",

@@ -1,0 +1,227 @@
+// Logging analysis shared by logs-with-console-only and uses-structured-logger: which files log
+// through a structured logger (directly or via the project's own logger module), which use a
+// levelled text framework, and where production code prints to the console instead.
+import { fromImport, fromMatch, type PatternSpec, type RepoView } from '../core/detector.ts';
+import type { EvidenceItem, ImportSite, Match } from '../core/types.ts';
+import { CAPABILITIES } from './capabilities/index.ts';
+import LOGGING_FRAMEWORK from './capabilities/logging-framework.ts';
+import { foreignImportKeys, foreignImports, usedLibraries } from './usage.ts';
+
+const STRUCTURED = CAPABILITIES['structured-logger'];
+
+/** Patterns both logging detectors declare (spread into their own `patterns`). */
+export const LOGGING_PATTERNS = {
+  // Console output in production code, per language.
+  jsConsole: { regex: /\bconsole\.(?:log|info|warn|error|debug|trace)\s*\(/, literals: ['console.'], languages: ['javascript', 'typescript'] },
+  pyPrint: { regex: /(?<![\w.])print\s*\(/, literals: ['print'], languages: ['python'] },
+  pyMainGuard: { regex: /^if\s+__name__\s*==\s*['"]__main__['"]/m, literals: ['__main__'], languages: ['python'], maxPerFile: 1 },
+  goPrint: { regex: /\bfmt\.Print(?:ln|f)?\s*\(/, literals: ['fmt.Print'], languages: ['go'] },
+  goStdLog: { regex: /(?<![\w.])log\.(?:Print|Printf|Println|Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)\s*\(/, literals: ['log.'], languages: ['go'] },
+  goStdLogImport: { regex: /"log"/, literals: ['"log"'], languages: ['go'], maxPerFile: 1 },
+  javaPrint: { regex: /\bSystem\.(?:out|err)\.print(?:ln|f)?\s*\(/, literals: ['System.'], languages: ['java', 'kotlin'] },
+  // Fastify's built-in logger is pino.
+  fastifyLogger: {
+    regex: /\b(?:fastify|Fastify|FastifyAdapter)\s*\(\s*\{[\s\S]{0,300}?\blogger\s*:\s*(?!false\b)(?:true|\{|[A-Za-z_$])/,
+    literals: ['logger'],
+    languages: ['javascript', 'typescript'],
+    maxPerFile: 1,
+  },
+  // loguru emits JSON only with serialize=True.
+  loguruSerialize: { regex: /\bserialize\s*=\s*True\b/, literals: ['serialize'], languages: ['python'], maxPerFile: 1 },
+  nestLogger: { regex: /\bnew\s+Logger\s*\(/, literals: ['Logger'], languages: ['typescript', 'javascript'], maxPerFile: 1 },
+  javaLogAnnotation: { regex: /^[ \t]*@(?:Slf4j|Log4j2?|CommonsLog|XSlf4j|Flogger)\b/m, literals: ['@Slf4j', '@Log4j', '@CommonsLog', '@XSlf4j', '@Flogger'], languages: ['java', 'kotlin'], maxPerFile: 1 },
+  ...foreignImports(STRUCTURED, 'structured'),
+  ...foreignImports(LOGGING_FRAMEWORK, 'framework'),
+} satisfies Record<string, PatternSpec>;
+
+/** Scripts, seeds, build configs and browser code print to a terminal or devtools by design. */
+const SCRIPT_PATH =
+  /(^|\/)(scripts?|bin|tools|seeds?|seeders|migrations?|management\/commands|public|static|assets|frontend|www)\/|(^|\/)(setup|manage|noxfile|fabfile|tasks)\.py$|\.config\.[cm]?[jt]s$|(^|\/)seed\.[cm]?[jt]s$|\.[jt]sx$/;
+
+/** A detector's `matches`, for the names of LOGGING_PATTERNS. */
+export type Matches = (name: string) => readonly Match[];
+
+export interface LoggingAnalysis {
+  /** Files using a structured logger directly or through a local module that wraps it. */
+  loggerFiles: Set<string>;
+  /** Where structured loggers are imported or configured, and which. */
+  loggerEvidence: EvidenceItem[];
+  loggerNames: string[];
+  consoleCalls: Match[];
+  /** Unstructured logging frameworks in use (names and evidence). */
+  frameworkNames: string[];
+  frameworkEvidence: EvidenceItem[];
+}
+
+/** A local module's key: its path without extension and without a trailing index/__init__. */
+export function moduleKey(path: string): string {
+  return path.replace(/\.(?:[cm]?[jt]sx?|py)$/, '').replace(/\/(?:index|__init__)$/, '');
+}
+
+function normalisePath(parts: string[]): string {
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') out.pop();
+    else out.push(p);
+  }
+  return out.join('/');
+}
+
+/** The local module an import may refer to: an exact key, or path suffixes for aliases. */
+export function localTarget(site: ImportSite, declared: ReadonlySet<string>): { exact?: string; suffixes?: string[] } | undefined {
+  const spec = site.specifier;
+  const dir = site.path.includes('/') ? site.path.slice(0, site.path.lastIndexOf('/')).split('/') : [];
+  if (site.ecosystem === 'js') {
+    if (spec.startsWith('.')) return { exact: moduleKey(normalisePath([...dir, ...spec.split('/')])) };
+    // Path aliases (`@/lib/logger`, `~/logger`, `#logger`, `@server/logging/Logger`, baseUrl
+    // imports) that are not declared packages.
+    const parts = spec.replace(/^#/, '#/').split('/');
+    const pkg = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+    if (declared.has(pkg) || spec.startsWith('node:')) return undefined;
+    const suffixes = [/^[@~#]/.test(parts[0]!) ? parts.slice(1).join('/') : spec].filter(Boolean).map(moduleKey);
+    return { suffixes };
+  }
+  if (site.ecosystem === 'python') {
+    const dots = /^\.+/.exec(spec)?.[0].length ?? 0;
+    const rest = spec.slice(dots).split('.').filter(Boolean);
+    if (dots > 0) return { exact: normalisePath([...dir, ...Array<string>(dots - 1).fill('..'), ...rest]) };
+    // Absolute imports: only dotted paths, so `import logging` never resolves to a local logging.py.
+    return rest.length >= 2 ? { suffixes: [rest.join('/')] } : undefined;
+  }
+  return undefined;
+}
+
+/** A project's own logger module: `src/logger.ts`, `lib/logging/index.ts`, `app/log.py`. */
+const LOGGER_MODULE = /(^|\/)[^/]*log[^/]*(\/[^/]*)?$/i;
+
+/**
+ * How production code logs: structured loggers (directly or through a local logger module),
+ * unstructured logging frameworks, and console printing outside scripts.
+ */
+export function analyseLogging(repo: RepoView, matches: Matches): LoggingAnalysis {
+  const loggerFiles = new Set<string>();
+  const loggerEvidence: EvidenceItem[] = [];
+  const loggerNames = new Set<string>();
+  const frameworkNames = new Set<string>();
+  const frameworkEvidence: EvidenceItem[] = [];
+  const imports = repo.imports().filter((s) => s.role === 'source');
+  const importsOf = (pkg: (s: string) => boolean): Set<string> => new Set(imports.filter((s) => pkg(s.specifier)).map((s) => s.path));
+
+  for (const use of usedLibraries(repo, STRUCTURED)) {
+    loggerNames.add(use.library);
+    for (const s of use.sites) {
+      loggerFiles.add(s.path);
+      loggerEvidence.push(fromImport(s, `${use.library} imported`));
+    }
+  }
+  const serialize = new Set(matches('loguruSerialize').map((m) => m.path));
+  for (const use of usedLibraries(repo, LOGGING_FRAMEWORK)) {
+    if (use.library === 'loguru' && serialize.size > 0) {
+      loggerNames.add('loguru (serialize=True)');
+      for (const s of use.sites) {
+        loggerFiles.add(s.path);
+        loggerEvidence.push(fromImport(s, 'loguru imported; JSON output via serialize=True'));
+      }
+      continue;
+    }
+    frameworkNames.add(use.library);
+    frameworkEvidence.push(...use.sites.slice(0, 3).map((s) => fromImport(s, `${use.library} imported`)));
+  }
+  const fastifyFiles = importsOf((s) => s === 'fastify' || s === '@nestjs/platform-fastify');
+  for (const m of matches('fastifyLogger')) {
+    if (!fastifyFiles.has(m.path)) continue;
+    loggerNames.add('fastify logger (pino)');
+    loggerFiles.add(m.path);
+    loggerEvidence.push(fromMatch(m, "Fastify's pino logger enabled"));
+  }
+  for (const key of foreignImportKeys('structured')) {
+    for (const m of matches(key)) {
+      loggerNames.add(m.groups[0] ?? m.text);
+      loggerFiles.add(m.path);
+      loggerEvidence.push(fromMatch(m, `${m.groups[0] ?? 'structured logger'} imported`));
+    }
+  }
+
+  // Files importing the project's logger module (src/logger.ts wrapping pino) log structurally
+  // too. Only logger-named modules pass it on: importing any module that happens to log does not.
+  const declared = new Set(repo.dependencies().filter((d) => d.ecosystem === 'js').map((d) => d.name));
+  const wrappers = new Set([...loggerFiles].map(moduleKey).filter((k) => LOGGER_MODULE.test(k)));
+  for (let round = 0; round < 5 && wrappers.size > 0; round++) {
+    let added = false;
+    for (const s of imports) {
+      const t = localTarget(s, declared);
+      if (!t) continue;
+      const hit = t.exact !== undefined ? wrappers.has(t.exact) : [...wrappers].some((k) => t.suffixes!.some((x) => k === x || k.endsWith(`/${x}`)));
+      if (!hit) continue;
+      loggerFiles.add(s.path);
+      const key = moduleKey(s.path);
+      if (LOGGER_MODULE.test(key) && !wrappers.has(key)) {
+        wrappers.add(key);
+        added = true;
+      }
+    }
+    if (!added) break;
+  }
+
+  // Unstructured frameworks without a manifest entry: python logging, Nest's Logger, JVM/.NET.
+  for (const s of imports) {
+    if (s.ecosystem === 'python' && (s.specifier === 'logging' || s.specifier.startsWith('logging.'))) {
+      if (!frameworkNames.has('logging')) frameworkEvidence.push(fromImport(s, 'python logging imported'));
+      frameworkNames.add('logging');
+    }
+  }
+  const nestFiles = importsOf((s) => s === '@nestjs/common');
+  for (const m of matches('nestLogger')) {
+    if (!nestFiles.has(m.path)) continue;
+    if (!frameworkNames.has('@nestjs/common Logger')) frameworkEvidence.push(fromMatch(m, 'Nest Logger'));
+    frameworkNames.add('@nestjs/common Logger');
+  }
+  for (const key of ['frameworkJvm', 'frameworkDotnet', 'javaLogAnnotation']) {
+    for (const m of matches(key)) {
+      const name = m.groups[0] ?? m.text.trim();
+      if (!frameworkNames.has(name)) frameworkEvidence.push(fromMatch(m, `${name} logging`));
+      frameworkNames.add(name);
+    }
+  }
+
+  const scripts = new Set(matches('pyMainGuard').map((m) => m.path));
+  const goStdLog = new Set(matches('goStdLogImport').map((m) => m.path));
+  const consoleCalls = [
+    ...matches('jsConsole'),
+    ...matches('pyPrint').filter((m) => !scripts.has(m.path)),
+    ...matches('goPrint'),
+    ...matches('goStdLog').filter((m) => goStdLog.has(m.path)),
+    ...matches('javaPrint'),
+  ]
+    .filter((m) => !SCRIPT_PATH.test(m.path))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+
+  const byLocation = (x: EvidenceItem, y: EvidenceItem): number => (x.path < y.path ? -1 : x.path > y.path ? 1 : (x.line ?? 0) - (y.line ?? 0));
+  return {
+    loggerFiles,
+    loggerEvidence: loggerEvidence.sort(byLocation),
+    loggerNames: [...loggerNames],
+    consoleCalls,
+    frameworkNames: [...frameworkNames],
+    frameworkEvidence,
+  };
+}
+
+export type LoggingMeasure = 'console-calls' | 'logger-imports' | 'structured-share';
+
+export function loggingMeasures(a: LoggingAnalysis): Record<LoggingMeasure, { value: number; unit: string }> {
+  const consoleOnlyFiles = new Set(a.consoleCalls.map((m) => m.path).filter((p) => !a.loggerFiles.has(p)));
+  const denominator = a.loggerFiles.size + consoleOnlyFiles.size;
+  return {
+    'console-calls': { value: a.consoleCalls.length, unit: 'call sites' },
+    'logger-imports': { value: a.loggerFiles.size, unit: 'files' },
+    'structured-share': { value: denominator === 0 ? 0 : Math.round((100 * a.loggerFiles.size) / denominator), unit: '%' },
+  };
+}
+
+/** Measure declarations shared by the logging detectors. */
+export const LOGGING_MEASURES = {
+  'console-calls': { unit: 'call sites', description: 'Console printing calls in production code (console.*, print(), fmt.Print, System.out), scripts excluded' },
+  'logger-imports': { unit: 'files', description: 'Production files using a structured logger, directly or through a local logger module' },
+} as const;
