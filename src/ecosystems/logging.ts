@@ -5,7 +5,7 @@ import { fromImport, fromMatch, type PatternSpec, type RepoView } from '../core/
 import type { EvidenceItem, ImportSite, Match } from '../core/types.ts';
 import { CAPABILITIES } from './capabilities/index.ts';
 import LOGGING_FRAMEWORK from './capabilities/logging-framework.ts';
-import { foreignImportKeys, foreignImports, usedLibraries } from './usage.ts';
+import { usedLibraries } from './usage.ts';
 
 const STRUCTURED = CAPABILITIES['structured-logger'];
 
@@ -30,8 +30,6 @@ export const LOGGING_PATTERNS = {
   loguruSerialize: { regex: /\bserialize\s*=\s*True\b/, literals: ['serialize'], languages: ['python'], maxPerFile: 1 },
   nestLogger: { regex: /\bnew\s+Logger\s*\(/, literals: ['Logger'], languages: ['typescript', 'javascript'], maxPerFile: 1 },
   javaLogAnnotation: { regex: /^[ \t]*@(?:Slf4j|Log4j2?|CommonsLog|XSlf4j|Flogger)\b/m, literals: ['@Slf4j', '@Log4j', '@CommonsLog', '@XSlf4j', '@Flogger'], languages: ['java', 'kotlin'], maxPerFile: 1 },
-  ...foreignImports(STRUCTURED, 'structured'),
-  ...foreignImports(LOGGING_FRAMEWORK, 'framework'),
 } satisfies Record<string, PatternSpec>;
 
 /** Scripts, seeds, build configs and browser code print to a terminal or devtools by design. */
@@ -135,13 +133,6 @@ export function analyseLogging(repo: RepoView, matches: Matches): LoggingAnalysi
     loggerFiles.add(m.path);
     loggerEvidence.push(fromMatch(m, "Fastify's pino logger enabled"));
   }
-  for (const key of foreignImportKeys('structured')) {
-    for (const m of matches(key)) {
-      loggerNames.add(m.groups[0] ?? m.text);
-      loggerFiles.add(m.path);
-      loggerEvidence.push(fromMatch(m, `${m.groups[0] ?? 'structured logger'} imported`));
-    }
-  }
 
   // Files importing the project's logger module (src/logger.ts wrapping pino) log structurally
   // too. Only logger-named modules pass it on: importing any module that happens to log does not.
@@ -177,7 +168,7 @@ export function analyseLogging(repo: RepoView, matches: Matches): LoggingAnalysi
     if (!frameworkNames.has('@nestjs/common Logger')) frameworkEvidence.push(fromMatch(m, 'Nest Logger'));
     frameworkNames.add('@nestjs/common Logger');
   }
-  for (const key of ['frameworkJvm', 'frameworkDotnet', 'javaLogAnnotation']) {
+  for (const key of ['javaLogAnnotation']) {
     for (const m of matches(key)) {
       const name = m.groups[0] ?? m.text.trim();
       if (!frameworkNames.has(name)) frameworkEvidence.push(fromMatch(m, `${name} logging`));

@@ -1,33 +1,46 @@
 import { describe, expect, it } from 'vitest';
+import type { ImportSite } from '../core/types.ts';
+import { createRepoView } from '../repo/index.ts';
 import { defineCapability } from './capability.ts';
-import { foreignImportKeys, foreignImports } from './usage.ts';
+import { usedLibraries } from './usage.ts';
 
-const CAP = defineCapability({
-  id: 'test',
-  description: 'test capability',
-  libraries: {
-    js: ['ignored-here'],
-    go: ['go.uber.org/zap', 'log/slog'],
-    jvm: [{ package: 'io.github.resilience4j:resilience4j-circuitbreaker', imports: ['io.github.resilience4j'] }],
-  },
+const breakers = defineCapability({
+  id: 'circuit-breaker',
+  description: 'test',
+  libraries: { js: ['opossum'], go: ['github.com/sony/gobreaker'], jvm: ['io.github.resilience4j'], dotnet: ['Polly'] },
 });
 
-describe('foreign imports', () => {
-  it('declares one pattern per ecosystem with libraries, under the prefixed keys', () => {
-    const p = foreignImports(CAP, 'lib');
-    expect(Object.keys(p)).toEqual(['libGo', 'libJvm']);
-    expect(foreignImportKeys('lib')).toEqual(['libGo', 'libJvm', 'libDotnet']);
-    expect(p.libGo!.languages).toEqual(['go']);
-    expect(p.libJvm!.literals).toEqual(['io.github.resilience4j']);
+function site(ecosystem: ImportSite['ecosystem'], specifier: string, path: string, role: ImportSite['role'] = 'source'): ImportSite {
+  return { ecosystem, specifier, path, line: 1, excerpt: specifier, role };
+}
+
+function view(imports: ImportSite[], texts: Record<string, string> = {}) {
+  const files = Object.keys(texts).map((path) => ({ path, size: 1, language: 'json' as const, role: 'config' as const }));
+  return createRepoView({ isGit: false, commit: null, files, texts: new Map(Object.entries(texts)), imports, history: undefined, warnings: [] });
+}
+
+describe('usedLibraries', () => {
+  it('finds Go, JVM and .NET libraries by module prefix', () => {
+    const uses = usedLibraries(
+      view([
+        site('go', 'github.com/sony/gobreaker/v2', 'client.go'),
+        site('jvm', 'io.github.resilience4j.circuitbreaker.CircuitBreaker', 'src/main/java/C.java'),
+        site('dotnet', 'Polly.CircuitBreaker', 'Svc.cs'),
+        site('go', 'github.com/sony/gobreakers', 'other.go'),
+      ]),
+      breakers,
+    );
+    expect(uses.map((u) => `${u.ecosystem}:${u.library}:${u.sites.map((s) => s.path).join(',')}`)).toEqual([
+      'go:github.com/sony/gobreaker:client.go',
+      'jvm:io.github.resilience4j:src/main/java/C.java',
+      'dotnet:Polly:Svc.cs',
+    ]);
   });
 
-  it('matches imports of the packages and their sub-packages, capturing the package', () => {
-    const { libGo, libJvm } = foreignImports(CAP, 'lib');
-    expect(libGo!.regex.exec('import (\n\t"go.uber.org/zap/zapcore"\n)')?.[1]).toBe('go.uber.org/zap');
-    expect(libGo!.regex.exec('import "log/slog"')?.[1]).toBe('log/slog');
-    expect(libGo!.regex.test('import "go.uber.org/zapper"')).toBe(false);
-    expect(libJvm!.regex.exec('import static io.github.resilience4j.retry.Retry.of;')?.[1]).toBe('io.github.resilience4j');
-    expect(libJvm!.regex.test('import io.github.resilience4jx.Foo;')).toBe(false);
-    expect(libJvm!.regex.test('// see io.github.resilience4j')).toBe(false);
+  it('needs a declaration where the ecosystem has a manifest, and production code', () => {
+    const imports = [site('js', 'opossum', 'src/a.ts'), site('js', 'opossum', 'src/a.test.ts', 'test')];
+    expect(usedLibraries(view(imports, { 'package.json': '{"dependencies":{}}' }), breakers)).toEqual([]);
+    const declared = usedLibraries(view(imports, { 'package.json': '{"dependencies":{"opossum":"8"}}' }), breakers);
+    expect(declared.map((u) => [u.library, u.sites.length, u.declaration?.manifest])).toEqual([['opossum', 1, 'package.json']]);
   });
 });

@@ -1,7 +1,7 @@
 // "A library counts where code uses it": imported in production source, and declared in a
 // manifest when the ecosystem has one. Mentions in docs, comments, tests, fixtures or vendored
 // copies never count, because the scanner classifies those files and blanks comments.
-import type { PatternSpec, RepoView } from '../core/detector.ts';
+import type { RepoView } from '../core/detector.ts';
 import type { Dependency, Ecosystem, FileRole, ImportSite } from '../core/types.ts';
 import { importNames, packageName, type Capability } from './capability.ts';
 import { matchesLibrary } from './imports.ts';
@@ -56,33 +56,4 @@ export function declaredLibraries(repo: RepoView, capability: Capability): Depen
     for (const d of repo.dependencies()) if (d.ecosystem === eco && names.has(normalise(eco, d.name))) out.push(d);
   }
   return out;
-}
-
-const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * Patterns for Go, JVM and .NET imports of a capability's packages: these ecosystems have no
- * import index. Keys are `${prefix}Go`, `${prefix}Jvm` and `${prefix}Dotnet` (see
- * foreignImportKeys), present only when the capability lists libraries for that ecosystem; the
- * first capture group is the imported name.
- */
-export function foreignImports(cap: Capability, prefix: string): Record<string, PatternSpec> {
-  const names = (eco: Ecosystem): string[] => (cap.libraries[eco] ?? []).flatMap((e) => [...importNames(e)]);
-  const out: Record<string, PatternSpec> = {};
-  const go = names('go');
-  if (go.length > 0) out[`${prefix}Go`] = { regex: new RegExp(`"(${go.map(esc).join('|')})(?:/[^"\\s]*)?"`), literals: go, languages: ['go'] };
-  const jvm = names('jvm');
-  if (jvm.length > 0) {
-    out[`${prefix}Jvm`] = { regex: new RegExp(`^[ \\t]*import[ \\t]+(?:static[ \\t]+)?(${jvm.map(esc).join('|')})(?!\\w)`, 'm'), literals: jvm, languages: ['java', 'kotlin'] };
-  }
-  const dotnet = names('dotnet');
-  if (dotnet.length > 0) {
-    out[`${prefix}Dotnet`] = { regex: new RegExp(`^[ \\t]*using[ \\t]+(?:static[ \\t]+)?(${dotnet.map(esc).join('|')})(?!\\w)`, 'm'), literals: dotnet, languages: ['csharp'] };
-  }
-  return out;
-}
-
-/** The pattern names foreignImports(cap, prefix) may declare, in Go, JVM, .NET order. */
-export function foreignImportKeys(prefix: string): string[] {
-  return [`${prefix}Go`, `${prefix}Jvm`, `${prefix}Dotnet`];
 }

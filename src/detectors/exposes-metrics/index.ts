@@ -1,7 +1,7 @@
 import { defineDetector, fromImport, fromMatch, no, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
 import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
-import { foreignImportKeys, foreignImports, usedLibraries } from '../../ecosystems/usage.ts';
+import { usedLibraries } from '../../ecosystems/usage.ts';
 
 const METRICS = CAPABILITIES['metrics'];
 
@@ -12,7 +12,6 @@ export default defineDetector({
   rationale:
     'Metrics on the golden signals (latency, traffic, errors, saturation) are what dashboards and alerts are built on.',
   patterns: {
-    ...foreignImports(METRICS, 'lib'),
     // The OpenTelemetry Node SDK exports metrics when given a metric reader.
     otelMetricReader: { regex: /\bmetricReaders?\s*:/, literals: ['metricReader'], languages: ['javascript', 'typescript'], maxPerFile: 1 },
     // Spring Boot / JVM registries declared in the build.
@@ -37,7 +36,7 @@ export default defineDetector({
       names.add('OpenTelemetry metrics (sdk-node)');
       evidence.push(fromMatch(m, 'OpenTelemetry SDK configured with a metric reader'));
     }
-    for (const key of [...foreignImportKeys('lib'), 'jvmBuild']) {
+    for (const key of ['jvmBuild']) {
       for (const m of matches(key)) {
         names.add(m.groups[0] ?? m.text);
         evidence.push(fromMatch(m, `${m.groups[0] ?? m.text} used`));

@@ -18,20 +18,11 @@ export default defineDetector({
       code: false,
       maxPerFile: 1,
     },
-    // JVM and Go imports, which the import index does not cover.
-    pactImport: {
-      regex: /^\s*import\s+(?:static\s+)?au\.com\.dius\.pact\b|"github\.com\/pact-foundation\/pact-go[^"]*"/m,
-      literals: ['au.com.dius.pact', 'pact-foundation/pact-go'],
-      roles: ['test'],
-      languages: ['java', 'kotlin', 'go'],
-      maxPerFile: 1,
-    },
   },
   detect({ repo, matches }) {
     const evidence: EvidenceItem[] = [];
     const uses = usedLibraries(repo, CAPABILITIES['contract-testing'], ['test']);
     for (const u of uses) evidence.push(...u.sites.slice(0, 3).map((s) => fromImport(s, `${u.library} imported by a test`)));
-    evidence.push(...matches('pactImport').map((m) => fromMatch(m, 'Pact imported by a test')));
     evidence.push(...matches('pactFile').slice(0, 3).map((m) => fromMatch(m, 'pact file')));
     if (evidence.length === 0) return no('No contract-testing library is imported by tests and no pact file exists.');
     const libs = uses.map((u) => u.library);

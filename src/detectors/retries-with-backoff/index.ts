@@ -1,7 +1,7 @@
 import { defineDetector, fromImport, fromMatch, no, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
 import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
-import { foreignImportKeys, foreignImports, usedLibraries } from '../../ecosystems/usage.ts';
+import { usedLibraries } from '../../ecosystems/usage.ts';
 
 const RETRY = CAPABILITIES['retry'];
 /**
@@ -25,7 +25,6 @@ export default defineDetector({
   question: 'Do outbound calls retry with backoff (a retry library or explicit exponential backoff)?',
   rationale: 'Transient failures are normal between services; retries without backoff turn a blip into a retry storm.',
   patterns: {
-    ...foreignImports(RETRY, 'lib'),
     retryOption: { regex: /\bretry\s*:\s*(?:\{|[1-9])/, literals: ['retry'], languages: ['javascript', 'typescript'], maxPerFile: 1 },
     retryDelay: { regex: /\b(?:exponentialDelay|retryDelay)\b/, literals: ['exponentialDelay', 'retryDelay'], languages: ['javascript', 'typescript'], maxPerFile: 1 },
     backoffPolicy: {
@@ -71,15 +70,6 @@ export default defineDetector({
       if (sites.length === 0) continue;
       names.add(u.library);
       evidence.push(...sites.slice(0, 3).map((s) => fromImport(s, option?.note ?? `${u.library} imported`)));
-    }
-    for (const key of foreignImportKeys('lib')) {
-      for (const m of matches(key)) {
-        const lib = m.groups[0] ?? m.text;
-        const option = NEEDS_OPTION[lib];
-        if (option && !filesOf(option.pattern).has(m.path)) continue;
-        names.add(lib);
-        evidence.push(fromMatch(m, option?.note ?? `${lib} imported`));
-      }
     }
     for (const m of matches('urllib3Retry')) {
       names.add('urllib3 Retry');

@@ -1,7 +1,7 @@
 import { defineDetector, fromImport, fromMatch, no, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
 import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
-import { foreignImportKeys, foreignImports, usedLibraries } from '../../ecosystems/usage.ts';
+import { usedLibraries } from '../../ecosystems/usage.ts';
 
 const BREAKERS = CAPABILITIES['circuit-breaker'];
 /** Resilience toolkits that also do retries and timeouts: they count where their breaker API is used. */
@@ -13,7 +13,6 @@ export default defineDetector({
   question: 'Are calls to dependencies protected by circuit breakers (a breaker library, or mesh outlier detection)?',
   rationale: 'A breaker stops hammering a failing dependency and fails fast, so one slow service does not exhaust every caller.',
   patterns: {
-    ...foreignImports(BREAKERS, 'lib'),
     breakerApi: {
       regex: /\b(?:circuitBreaker|CircuitBreaker\w*|ConsecutiveBreaker|SamplingBreaker|CountBreaker|AddCircuitBreaker)\b/,
       literals: ['Breaker', 'breaker'],
@@ -33,14 +32,6 @@ export default defineDetector({
       if (sites.length === 0) continue;
       names.add(u.library);
       evidence.push(...sites.slice(0, 3).map((s) => fromImport(s, `${u.library} imported`)));
-    }
-    for (const key of foreignImportKeys('lib')) {
-      for (const m of matches(key)) {
-        const lib = m.groups[0] ?? m.text;
-        if (TOOLKITS.has(lib) && !breakerFiles.has(m.path)) continue;
-        names.add(lib);
-        evidence.push(fromMatch(m, `${lib} imported`));
-      }
     }
     const destinationRules = new Set(matches('meshKind').map((m) => m.path));
     for (const m of matches('meshBreaker')) {

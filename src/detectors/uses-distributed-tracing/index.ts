@@ -2,7 +2,7 @@ import { defineDetector, fromImport, fromMatch, no, yes } from '../../core/detec
 import type { EvidenceItem } from '../../core/types.ts';
 import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
 import ERROR_TRACKING from '../../ecosystems/capabilities/error-tracking.ts';
-import { foreignImportKeys, foreignImports, usedLibraries } from '../../ecosystems/usage.ts';
+import { usedLibraries } from '../../ecosystems/usage.ts';
 
 const TRACING = CAPABILITIES['tracing'];
 
@@ -12,7 +12,6 @@ export default defineDetector({
   question: 'Does the platform record distributed traces (OpenTelemetry SDK, an APM agent, or Sentry with tracing enabled)?',
   rationale: 'Traces show where the time and the errors of one request go across services; logs and metrics alone cannot.',
   patterns: {
-    ...foreignImports(TRACING, 'lib'),
     // Sentry traces only with a non-zero sample rate or a sampler.
     sentryTracing: {
       regex: /\b(?:tracesSampleRate\s*:\s*(?!0(?:\.0*)?\s*[,}\n])\S|tracesSampler\s*:|enableTracing\s*:\s*true|traces_sample_rate\s*=\s*(?!0(?:\.0*)?\s*[,)\n])\S|traces_sampler\s*=|enable_tracing\s*=\s*True)/,
@@ -39,12 +38,6 @@ export default defineDetector({
     if (sentry.length > 0 && sampling.length > 0) {
       names.add(`${sentry.map((u) => u.library).join(', ')} with tracing`);
       evidence.push(...sampling.slice(0, 3).map((m) => fromMatch(m, 'Sentry tracing enabled')));
-    }
-    for (const key of foreignImportKeys('lib')) {
-      for (const m of matches(key)) {
-        names.add(m.groups[0] ?? m.text);
-        evidence.push(fromMatch(m, `${m.groups[0] ?? m.text} imported`));
-      }
     }
     for (const m of matches('agentFlag')) {
       names.add('tracing agent');
