@@ -12,7 +12,9 @@ import { rgPath } from '@vscode/ripgrep';
 import { isolatedGitEnv } from '../scripts/example-platforms/git.ts';
 import { Random } from '../scripts/example-platforms/random.ts';
 import { DETECTORS } from '../src/detectors/registry.generated.ts';
-import { assess, type AssessRun } from '../src/engine/assess.ts';
+import type { PatternSpec } from '../src/core/detector.ts';
+import { assess, runDetector, type AssessRun } from '../src/engine/assess.ts';
+import { scanRepository } from '../src/repo/index.ts';
 
 // ------------------------------------------------------------------------------------ options
 
@@ -304,7 +306,8 @@ function ripgrepRows(dir: string, threadsLikeUs: number): { rows: Row[]; plan: R
     writeFileSync(plainFile, `${plan.plain.join('\n')}\n`);
     writeFileSync(pcreFile, `${plan.pcre.join('\n')}\n`);
     const rows: Row[] = [];
-    for (const threads of [undefined, threadsLikeUs]) {
+    // rg with its own thread count, and with as many threads as readiness used when different.
+    for (const threads of threadsLikeUs === availableParallelism() ? [undefined] : [undefined, threadsLikeUs]) {
       const a = runRg(dir, plainFile, false, threads);
       const b = plan.pcre.length > 0 ? runRg(dir, pcreFile, true, threads) : { files: 0, bytes: 0, seconds: 0 };
       rows.push({
@@ -351,6 +354,28 @@ function profilePatterns(dir: string): string {
   return [`pattern profile: ${timings.length} patterns, ${total.toFixed(0)} ms in total over ${texts.length} files; the 15 slowest:`, ...lines].join('\n');
 }
 
+/** --profile: the scan once, then each detector timed alone, as the engine runs them. */
+async function profileDetectors(dir: string): Promise<string> {
+  const patterns = new Map<string, PatternSpec>();
+  const contents: string[] = [];
+  let history = false;
+  for (const d of DETECTORS) {
+    for (const [name, spec] of Object.entries<PatternSpec>(d.patterns ?? {})) patterns.set(`${d.id}#${name}`, spec);
+    contents.push(...(d.contents ?? []));
+    history ||= d.history === true;
+  }
+  const scanned = await scanRepository(dir, { patterns, contents, history });
+  const timings: { id: string; ms: number }[] = [];
+  for (const d of DETECTORS) {
+    const t0 = performance.now();
+    await runDetector(d, { repo: scanned.view, matches: (name) => scanned.matches.get(`${d.id}#${name}`) ?? [] });
+    timings.push({ id: d.id, ms: performance.now() - t0 });
+  }
+  timings.sort((a, b) => b.ms - a.ms);
+  const total = timings.reduce((sum, t) => sum + t.ms, 0);
+  return [`detector profile: ${timings.length} detectors, ${total.toFixed(0)} ms after the scan; the 10 slowest:`, ...timings.slice(0, 10).map((t) => `  ${t.ms.toFixed(0).padStart(7)} ms  ${t.id}`)].join('\n');
+}
+
 // ---------------------------------------------------------------------------------- report
 
 function table(rows: readonly Row[]): string {
@@ -386,5 +411,8 @@ console.log('');
 console.log(table(rows));
 console.log('');
 if (rgNote) console.log(rgNote);
-if (PROFILE) console.log(`\n${profilePatterns(repo.dir)}\n`);
+if (PROFILE) {
+  console.log(`\n${await profileDetectors(repo.dir)}`);
+  console.log(`\n${profilePatterns(repo.dir)}\n`);
+}
 console.log('readiness runs every pattern only on the files its roles, languages and literals select, and also hashes, classifies, parses manifests and imports, reads history and runs the detectors; ripgrep runs every pattern on every file and does nothing else.');

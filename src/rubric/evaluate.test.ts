@@ -164,6 +164,7 @@ describe('evaluatePillar: measured, any-of and context evidence', () => {
     const r = evaluatePillar(pillar([crit('l1', 1, 's', 'no'), anyOf]), input({ s: no(), a: no(), b: no('no api.'), c: yes('ctx', 'pm2.config.js', 7) }));
     expect(r.criteria[1]!.status).toBe('met');
     expect(r.criteria[1]!.evidence.map((e) => `${e.detector}:${e.path}:${e.line ?? ''}`)).toEqual(['c:pm2.config.js:7']);
+    expect(r.criteria[1]!.reason).toBe('no api. Context: ctx');
   });
 
   it('keeps attested criteria unknown until attestations exist', () => {

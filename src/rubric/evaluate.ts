@@ -123,7 +123,11 @@ export function evaluateCriterion(c: Criterion, input: EvaluateInput): Criterion
   }
   for (const p of deciding) evidence.push(...toEvidence(p.detector, p.r, input.blobOf));
   evidence.push(...context(e.context));
-  const reason = [...new Set(deciding.map((p) => p.r.summary))].join(' ');
+  const contextSummaries = (e.context ?? []).flatMap((d) => {
+    const r = input.results.get(d);
+    return r && r.outcome === 'yes' ? [`Context: ${r.summary}`] : [];
+  });
+  const reason = [...new Set([...deciding.map((p) => p.r.summary), ...contextSummaries])].join(' ');
   return { ...base, kind: 'detected', status, reason, evidence };
 }
 
