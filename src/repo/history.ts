@@ -11,7 +11,7 @@ export async function readHistory(root: string, shallow: boolean): Promise<Histo
   let current: HistoryCommit | undefined;
   const ok = await gitLines(
     root,
-    ['log', `--max-count=${MAX_COMMITS}`, '--no-renames', '--name-only', '--relative', `--format=@@${SEP}%H${SEP}%aN${SEP}%aE${SEP}%at${SEP}%P`, '--', '.'],
+    ['log', `--max-count=${MAX_COMMITS}`, '--full-history', '--no-renames', '--name-only', '--relative', `--format=@@${SEP}%H${SEP}%aN${SEP}%aE${SEP}%at${SEP}%P`, '--', '.'],
     (line) => {
       if (line.startsWith(`@@${SEP}`)) {
         const [, hash = '', name = '', email = '', at = '0', parents = ''] = line.split(SEP);

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Language } from '../core/types.ts';
 import { extractImports } from '../ecosystems/imports.ts';
+import { LiteralIndex } from '../util/literals.ts';
 import { blankComments, countLines, excerpt, lineAt, lineStarts, lineText } from '../util/text.ts';
 
 export interface CompiledPattern {
@@ -60,15 +61,29 @@ function countNewlines(buf: Buffer): number {
   return buf.length > 0 && buf[buf.length - 1] !== 10 ? n + 1 : n;
 }
 
-export function compilePatterns(plan: readonly CompiledPattern[]): RegExp[] {
-  return plan.map((p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`));
+export interface CompiledPlan {
+  regexes: RegExp[];
+  /** Every distinct literal of the plan, searched once per file. */
+  literals: LiteralIndex;
+  /** Per pattern, the indexes of its literals in `literals` (empty: no prefilter). */
+  literalIds: number[][];
+}
+
+export function compilePatterns(plan: readonly CompiledPattern[]): CompiledPlan {
+  const unique = [...new Set(plan.flatMap((p) => p.literals))];
+  const id = new Map(unique.map((l, i) => [l, i] as const));
+  return {
+    regexes: plan.map((p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`)),
+    literals: new LiteralIndex(unique),
+    literalIds: plan.map((p) => p.literals.map((l) => id.get(l)!)),
+  };
 }
 
 export async function scanFile(
   root: string,
   task: FileTask,
   plan: readonly CompiledPattern[],
-  regexes: readonly RegExp[],
+  compiled: CompiledPlan,
 ): Promise<FileOutcome> {
   const out: FileOutcome = { path: task.path, matches: [], imports: [] };
   if (task.size > MAX_READ_BYTES) {
@@ -114,10 +129,13 @@ export async function scanFile(
   const lineOf = (offset: number): number => lineAt((starts ??= lineStarts(text)), offset);
   const lineExcerpt = (line: number): string => excerpt(lineText(text, (starts ??= lineStarts(text)), line));
 
+  // Which literals the file contains, found in one pass for all patterns.
+  const present = task.patterns.some((i) => compiled.literalIds[i]!.length > 0) ? compiled.literals.find(text) : undefined;
   for (const idx of task.patterns) {
     const p = plan[idx]!;
-    if (p.literals.length > 0 && !p.literals.some((l) => text.includes(l))) continue;
-    const re = regexes[idx]!;
+    const ids = compiled.literalIds[idx]!;
+    if (ids.length > 0 && !ids.some((i) => present!.has(i))) continue;
+    const re = compiled.regexes[idx]!;
     const hay = p.code === 'strict' ? strictText() : p.code ? codeText() : text;
     re.lastIndex = 0;
     let count = 0;

@@ -4,10 +4,10 @@ import { compilePatterns, scanFile, type CompiledPattern, type FileTask } from '
 import { mapLimit } from '../util/concurrency.ts';
 
 const { root, plan, inFlight } = workerData as { root: string; plan: CompiledPattern[]; inFlight: number };
-const regexes = compilePatterns(plan);
+const compiled = compilePatterns(plan);
 
 parentPort?.on('message', (batch: FileTask[]) => {
-  void mapLimit(batch, inFlight, (task) => scanFile(root, task, plan, regexes)).then((outcomes) => {
+  void mapLimit(batch, inFlight, (task) => scanFile(root, task, plan, compiled)).then((outcomes) => {
     parentPort?.postMessage(outcomes);
   });
 });

@@ -182,10 +182,10 @@ export async function scanContents(
 
   const n = workerCount(inventory, req.workers);
   if (n === 0) {
-    const regexes = compilePatterns(plan);
+    const compiled = compilePatterns(plan);
     for (let i = 0; i < tasks.length; i += BATCH) {
       const batch = tasks.slice(i, i + BATCH);
-      absorb(await mapLimit(batch, READS_IN_FLIGHT, (t) => scanFile(root, t, plan, regexes)));
+      absorb(await mapLimit(batch, READS_IN_FLIGHT, (t) => scanFile(root, t, plan, compiled)));
     }
   } else {
     await runInWorkers(root, tasks, plan, n, absorb);

@@ -35,13 +35,23 @@ export function hasCommentSyntax(language: Language): boolean {
 export function blankComments(text: string, language: Language, blankStrings = false): string {
   const style = STYLES[language];
   if (!style) return text;
-  const out = text.split('');
   const n = text.length;
-  let i = 0;
+  // Jump from one character that can open a string or a comment to the next, natively.
+  const openers = new Set([...style.strings, ...(style.block ? ['/'] : []), ...style.line.map((m) => m[0]!)]);
+  const next = new RegExp(`[${[...openers].map((c) => `\\${c}`).join('')}]`, 'g');
+  const out: string[] = [];
+  let kept = 0;
   const blank = (from: number, to: number): void => {
-    for (let k = from; k < to; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
+    if (to <= from) return;
+    out.push(text.slice(kept, from), text.slice(from, to).replace(/[^\r\n]/g, ' '));
+    kept = to;
   };
+  let i = 0;
   while (i < n) {
+    next.lastIndex = i;
+    const hit = next.exec(text);
+    if (!hit) break;
+    i = hit.index;
     const ch = text[i]!;
     if (style.strings.includes(ch)) {
       // Skip a string literal (escapes honoured; only template and triple quotes span lines).
@@ -93,6 +103,8 @@ export function blankComments(text: string, language: Language, blankStrings = f
     }
     i++;
   }
+  if (kept === 0) return text;
+  out.push(text.slice(kept));
   return out.join('');
 }
 

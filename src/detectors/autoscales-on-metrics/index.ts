@@ -1,6 +1,6 @@
 import { defineDetector, fromMatch, no, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
-import { autoscalingValuesOutsideCharts, HELM_PATTERNS, HELM_VALUES_GLOBS, helmGuardsHold, YAML_MANIFESTS } from '../../ecosystems/kubernetes.ts';
+import { autoscalingValuesOutsideCharts, HELM_PATTERNS, HELM_VALUES_GLOBS, helmGuards, YAML_MANIFESTS } from '../../ecosystems/kubernetes.ts';
 
 
 export default defineDetector({
@@ -39,9 +39,9 @@ export default defineDetector({
   contents: HELM_VALUES_GLOBS,
   detect({ repo, matches }) {
     const enabledValues = autoscalingValuesOutsideCharts(repo, matches('valuesAutoscaling'));
-    const guards = matches('helmIf');
+    const guardsHold = helmGuards(repo, matches('helmIf'));
     const evidence: EvidenceItem[] = [
-      ...matches('k8sAutoscaler').filter((m) => helmGuardsHold(repo, guards, m)).map((m) => fromMatch(m, `${m.groups[0]}`)),
+      ...matches('k8sAutoscaler').filter(guardsHold).map((m) => fromMatch(m, `${m.groups[0]}`)),
       ...enabledValues.map((m) => fromMatch(m, 'autoscaling enabled (Helm values)')),
       ...matches('tfAutoscaling').map((m) => fromMatch(m, `${m.groups[0]}`)),
       ...matches('cfnAutoscaling').map((m) => fromMatch(m, 'CloudFormation scaling policy')),

@@ -1,6 +1,6 @@
 import { defineDetector, fromMatch, no, yes } from '../../core/detector.ts';
 import type { EvidenceItem, Match } from '../../core/types.ts';
-import { autoscalingValuesOutsideCharts, HELM_PATTERNS, HELM_VALUES_GLOBS, helmGuardsHold, YAML_MANIFESTS, YAML_DOC_SEPARATOR, yamlDocumentKey } from '../../ecosystems/kubernetes.ts';
+import { autoscalingValuesOutsideCharts, HELM_PATTERNS, HELM_VALUES_GLOBS, helmGuards, YAML_MANIFESTS, YAML_DOC_SEPARATOR, yamlDocumentKey } from '../../ecosystems/kubernetes.ts';
 
 const TF = { roles: ['iac'] as const, languages: ['hcl'] as const };
 const COMPOSE = /(^|\/)(docker-)?compose[^/]*\.ya?ml$/;
@@ -43,18 +43,18 @@ export default defineDetector({
   contents: HELM_VALUES_GLOBS,
   detect({ repo, matches }) {
     const evidence: EvidenceItem[] = [];
-    const guards = matches('helmIf');
+    const guardsHold = helmGuards(repo, matches('helmIf'));
     // `replicas:` counts inside a YAML document (between `---` lines) whose kind is a workload.
     const docOf = yamlDocumentKey(matches('docSeparator'));
     const workloadDocs = new Set(matches('workloadKind').map(docOf));
     evidence.push(
       ...matches('replicas')
-        .filter((m) => atLeastTwo(m) && (workloadDocs.has(docOf(m)) || COMPOSE.test(m.path)) && helmGuardsHold(repo, guards, m))
+        .filter((m) => atLeastTwo(m) && (workloadDocs.has(docOf(m)) || COMPOSE.test(m.path)) && guardsHold(m))
         .map((m) => fromMatch(m, `${m.groups[0]} replicas`)),
     );
     evidence.push(...matches('replicaCount').filter(atLeastTwo).map((m) => fromMatch(m, `${m.groups[0]} replicas (Helm values)`)));
     const enabledValues = autoscalingValuesOutsideCharts(repo, matches('valuesAutoscaling'));
-    evidence.push(...matches('autoscalerKind').filter((m) => helmGuardsHold(repo, guards, m)).map((m) => fromMatch(m, `${m.groups[0]}`)));
+    evidence.push(...matches('autoscalerKind').filter(guardsHold).map((m) => fromMatch(m, `${m.groups[0]}`)));
     evidence.push(...enabledValues.map((m) => fromMatch(m, 'autoscaling enabled (Helm values)')));
     evidence.push(...[...matches('tfCount'), ...matches('cfnCount')].filter(atLeastTwo).map((m) => fromMatch(m, `${m.groups[0]} instances/tasks`)));
     evidence.push(...matches('knativeMin').filter((m) => Number(m.groups[0] ?? m.groups[1]) >= 2).map((m) => fromMatch(m, 'minimum instances >= 2')));

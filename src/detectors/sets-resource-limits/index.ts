@@ -1,6 +1,6 @@
 import { defineDetector, fromMatch, no, unknown, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
-import { YAML_MANIFESTS, YAML_DOC_SEPARATOR, yamlDocumentKey } from '../../ecosystems/kubernetes.ts';
+import { groupBy, YAML_MANIFESTS, YAML_DOC_SEPARATOR, yamlDocumentKey } from '../../ecosystems/kubernetes.ts';
 
 const TF = { roles: ['iac'] as const, languages: ['hcl'] as const };
 const COMPOSE = /(^|\/)(docker-)?compose[^/]*\.ya?ml$/;
@@ -73,11 +73,13 @@ export default defineDetector({
       withLimits.push(fromMatch(m, 'container limits declared'));
     }
     // Terraform: ECS task definitions with cpu/memory, resources blocks of k8s/Cloud Run resources.
-    const blocks = matches('tfBlock');
-    const cpuMemory = matches('tfCpuMemory');
+    // Indexed by path once: each task looks only at its own file's blocks and cpu/memory lines.
+    const blocksByPath = groupBy(matches('tfBlock'), (b) => b.path);
+    const cpuMemoryByPath = groupBy(matches('tfCpuMemory'), (c) => c.path);
     for (const t of matches('ecsTask')) {
-      const end = Math.min(...blocks.filter((b) => b.path === t.path && b.line > t.line).map((b) => b.line), Infinity);
-      if (cpuMemory.some((c) => c.path === t.path && c.line > t.line && c.line < end)) withLimits.push(fromMatch(t, `ECS task ${t.groups[0]} with cpu/memory`));
+      let end = Infinity;
+      for (const b of blocksByPath.get(t.path) ?? []) if (b.line > t.line && b.line < end) end = b.line;
+      if ((cpuMemoryByPath.get(t.path) ?? []).some((c) => c.line > t.line && c.line < end)) withLimits.push(fromMatch(t, `ECS task ${t.groups[0]} with cpu/memory`));
       else without.push(fromMatch(t, `ECS task ${t.groups[0]} without cpu/memory`));
     }
     withLimits.push(...matches('tfResources').map((m) => fromMatch(m, 'resource limits declared')));
