@@ -4,7 +4,7 @@
 import type { RepoView } from '../core/detector.ts';
 import type { Dependency, Ecosystem, FileRole, ImportSite } from '../core/types.ts';
 import { importNames, packageName, type Capability } from './capability.ts';
-import { matchesLibrary } from './imports.ts';
+import { matchesLibrary, packageOfSpecifier } from './imports.ts';
 import { MANIFEST_READERS } from './manifests.ts';
 
 export interface LibraryUse {
@@ -18,30 +18,82 @@ function normalise(ecosystem: Ecosystem, name: string): string {
   return ecosystem === 'python' ? name.toLowerCase().replace(/[-_.]+/g, '-') : name;
 }
 
+/**
+ * Per repository view, computed once: import sites by ecosystem and every name they may belong
+ * to (a site of `github.com/a/b/c` belongs to `github.com/a/b` too), the declared dependencies by
+ * name, and the ecosystems that have a manifest. Detectors call usedLibraries dozens of times;
+ * without this each call scanned every import site once per library.
+ */
+interface UsageIndex {
+  sites: Map<string, ImportSite[]>;
+  declared: Map<string, Dependency>;
+  manifestEcosystems: Set<Ecosystem>;
+}
+
+const indexes = new WeakMap<RepoView, UsageIndex>();
+
+/** The names an import specifier may belong to, as `matchesLibrary` defines belonging. */
+function ownerNames(ecosystem: Ecosystem, specifier: string): string[] {
+  const names = new Set([specifier]);
+  const sep = ecosystem === 'go' || ecosystem === 'ruby' || ecosystem === 'js' ? '/' : ecosystem === 'python' ? '' : '.';
+  if (ecosystem === 'js' || ecosystem === 'python') {
+    const pkg = packageOfSpecifier(ecosystem, specifier);
+    if (pkg !== undefined) names.add(pkg);
+  } else if (sep) {
+    const parts = specifier.split(sep);
+    for (let i = 1; i < parts.length; i++) names.add(parts.slice(0, i).join(sep));
+  }
+  return [...names];
+}
+
+function usageIndex(repo: RepoView): UsageIndex {
+  let index = indexes.get(repo);
+  if (index) return index;
+  const sites = new Map<string, ImportSite[]>();
+  for (const s of repo.imports()) {
+    for (const name of ownerNames(s.ecosystem, s.specifier)) {
+      const key = `${s.ecosystem}\0${name}`;
+      const list = sites.get(key);
+      if (list) list.push(s);
+      else sites.set(key, [s]);
+    }
+  }
+  const declared = new Map<string, Dependency>();
+  for (const d of repo.dependencies()) {
+    const key = `${d.ecosystem}\0${normalise(d.ecosystem, d.name)}`;
+    if (!declared.has(key)) declared.set(key, d);
+  }
+  // Ecosystems with a manifest in production paths: there, an undeclared import does not count.
+  const manifestEcosystems = new Set(
+    MANIFEST_READERS.filter((r) => repo.glob(r.glob, ['source', 'config', 'other']).length > 0).map((r) => r.ecosystem),
+  );
+  index = { sites, declared, manifestEcosystems };
+  indexes.set(repo, index);
+  return index;
+}
+
 /** Libraries of a capability that production code (or the given roles) imports. */
 export function usedLibraries(
   repo: RepoView,
   capability: Capability,
   roles: readonly FileRole[] = ['source'],
 ): LibraryUse[] {
-  const deps = repo.dependencies();
-  // Ecosystems with a manifest in production paths: there, an undeclared import does not count.
-  const manifestEcosystems = new Set(
-    MANIFEST_READERS.filter((r) => repo.glob(r.glob, ['source', 'config', 'other']).length > 0).map((r) => r.ecosystem),
-  );
+  const index = usageIndex(repo);
   const out: LibraryUse[] = [];
   for (const [eco, entries] of Object.entries(capability.libraries) as [Ecosystem, Capability['libraries'][Ecosystem]][]) {
     for (const entry of entries ?? []) {
       const pkg = packageName(entry);
-      const modules = new Set(importNames(entry));
-      const sites = repo.imports().filter((s) => {
-        if (s.ecosystem !== eco || !roles.includes(s.role)) return false;
-        // A module entry may name a sub-path (`@opentelemetry/sdk-node`, `k6/http`).
-        return modules.has(s.specifier) || [...modules].some((m) => matchesLibrary(eco, s.specifier, m));
-      });
-      if (sites.length === 0) continue;
-      const declaration = deps.find((d) => d.ecosystem === eco && normalise(eco, d.name) === normalise(eco, pkg));
-      if (!declaration && manifestEcosystems.has(eco)) continue;
+      // A module entry may name a sub-path (`@opentelemetry/sdk-node`, `k6/http`).
+      const found = new Set<ImportSite>();
+      for (const m of importNames(entry)) {
+        for (const s of index.sites.get(`${eco}\0${m}`) ?? []) {
+          if (roles.includes(s.role) && (s.specifier === m || matchesLibrary(eco, s.specifier, m))) found.add(s);
+        }
+      }
+      if (found.size === 0) continue;
+      const sites = repo.imports().filter((s) => found.has(s));
+      const declaration = index.declared.get(`${eco}\0${normalise(eco, pkg)}`);
+      if (!declaration && index.manifestEcosystems.has(eco)) continue;
       out.push({ ecosystem: eco, library: pkg, sites, declaration });
     }
   }

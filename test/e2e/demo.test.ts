@@ -186,3 +186,22 @@ describe('modern-platform', () => {
     expect(detector(modern, 'truck-factor')?.measures?.['truck-factor']?.value).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('demo ratings (golden)', () => {
+  // Every pillar's level on both demos: a detector or rubric change that moves one shows here.
+  const levels = (a: typeof legacy): Record<string, number | null> => Object.fromEntries(a.pillars.map((p) => [p.id, p.level]));
+
+  it('legacy-platform is level 1 on every pillar', () => {
+    expect(levels(legacy)).toEqual({
+      architecture: 1, api: 1, data: 1, background: 1, security: 1, observability: 1, reliability: 1,
+      scalability: 1, testing: 1, cicd: 1, iac: 1, finops: 1, docs: 1, team: 1,
+    });
+  });
+
+  it('modern-platform is at the typical level with two pillars ahead and FinOps behind', () => {
+    expect(levels(modern)).toEqual({
+      architecture: 4, api: 3, data: 3, background: 3, security: 3, observability: 3, reliability: 3,
+      scalability: 3, testing: 3, cicd: 3, iac: 3, finops: 2, docs: 4, team: 3,
+    });
+  });
+});

@@ -105,8 +105,11 @@ export default defineDetector({
     }
     const queries = new Map<string, Match[]>();
     for (const q of [...matches('sql'), ...matches('query')]) {
-      queries.set(q.path, [...(queries.get(q.path) ?? []), q].sort((a, b) => a.line - b.line));
+      const list = queries.get(q.path);
+      if (list) list.push(q);
+      else queries.set(q.path, [q]);
     }
+    for (const list of queries.values()) list.sort((a, b) => a.line - b.line);
     // The query must be in the timer's callback: the lines after the timer, or after the local
     // definition of a callback passed by name. A query elsewhere in the file is not polling.
     const within = (path: string, from: number): Match | undefined =>
