@@ -1,9 +1,10 @@
 // Test harness: real repositories on disk (optionally git, with authors, dates and tags), scanned
 // by the real scanner, so detector tests exercise the same path as `readiness assess`.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
 import type { AnyDetector, PatternSpec } from '../src/core/detector.ts';
 import type { DetectorResult, Outcome } from '../src/core/types.ts';
@@ -115,4 +116,30 @@ export function outcome(r: DetectorResult): Outcome {
 /** `path:line` of each evidence item, for compact assertions. */
 export function locations(r: DetectorResult): string[] {
   return r.evidence.map((e) => (e.line ? `${e.path}:${e.line}` : e.path));
+}
+
+/** A stack frame line: never shown to a user without --debug. */
+export const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** Run the CLI from source, as a user would run the built one: a separate process. */
+export function cli(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', ...args],
+      { cwd: REPO_ROOT, env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
 }

@@ -1,7 +1,6 @@
 // Bad input ends as one line on stderr and exit code 2; hostile repositories (binary, non-UTF-8,
 // huge files, symlink loops, broken or odd git state) are assessed without a crash, with a warning
 // where the result is affected. Every input is generated in a temporary folder per test.
-import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,30 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { AssessmentSchema, type Assessment } from '../../src/core/assessment.ts';
 import { PILLAR_IDS } from '../../src/core/types.ts';
 import { renderAssessment } from '../../src/report/index.ts';
-import { makeRepo, runGit, tempDir } from '../harness.ts';
+import { cli, makeRepo, runGit, tempDir, STACK_FRAME, type CliResult } from '../harness.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 /** Exit 2, nothing on stdout, exactly one `readiness: ...` line on stderr, no stack trace. */
 function expectUserError(r: CliResult, message: RegExp): void {

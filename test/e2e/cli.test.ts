@@ -1,5 +1,4 @@
 // The CLI as users run it: a spawned process over small git repositories built per run.
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,30 +8,9 @@ import { AssessmentSchema, PillarResultSchema } from '../../src/core/assessment.
 import { PILLAR_IDS } from '../../src/core/types.ts';
 import { loadRubric } from '../../src/rubric/load.ts';
 import type { LoadedRubric } from '../../src/rubric/schema.ts';
-import { makeRepo, runGit } from '../harness.ts';
+import { cli, makeRepo, runGit, STACK_FRAME } from '../harness.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 /** The cells of the table row of a pillar: name, level, target, gap, vs typical. */
 function row(stdout: string, name: string): string[] {
