@@ -14,6 +14,8 @@ describe('uses-static-analysis', () => {
     ['a mypy pre-commit hook', { ...py, '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/pre-commit/mirrors-mypy\n    hooks:\n      - id: mypy\n' }, ['.pre-commit-config.yaml:4']],
     ['golangci-lint', { 'main.go': 'package main\n', '.golangci.yml': 'linters: {}\n' }, ['.golangci.yml']],
     ['checkstyle in Gradle', { 'src/main/java/A.java': 'class A {}\n', 'build.gradle': "plugins {\n  id 'java'\n  id 'checkstyle'\n}\n" }, ['build.gradle:3']],
+    ['go vet run by the Makefile', { 'main.go': 'package main\n', Makefile: 'test:\n\tgo test ./...\n\tgo vet ./...\n' }, ['Makefile:3']],
+    ['ruff run in CI', { ...py, '.github/workflows/ci.yml': 'on: push\njobs:\n  lint:\n    steps:\n      - run: ruff check .\n' }, ['.github/workflows/ci.yml:5']],
   ])('answers yes for %s', async (_c, files, locs) => {
     const r = await detect(detector, files);
     expect(r.outcome).toBe('yes');
@@ -35,6 +37,7 @@ describe('uses-static-analysis', () => {
     ['only a fixture has an eslint config', { ...ts, 'fixtures/app/.eslintrc.json': '{}\n' }],
     ['only ruff-format runs in pre-commit', { ...py, '.pre-commit-config.yaml': 'repos:\n  - repo: x\n    hooks:\n      - id: ruff-format\n' }],
     ['the README shows a config', { ...py, 'README.md': '[tool.ruff]\n' }],
+    ['the Makefile only mentions vet in a comment', { 'main.go': 'package main\n', Makefile: '# TODO: go vet ./...\nbuild:\n\tgo build\n' }],
   ])('answers no when %s', async (_c, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });

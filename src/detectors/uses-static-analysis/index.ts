@@ -38,6 +38,9 @@ const CONFIG_FILES: readonly [RegExp, string, Family][] = [
   [/(^|\/)(config\/detekt\/)?detekt\.ya?ml$/, 'detekt', 'java/kotlin'],
 ];
 
+/** Makefiles and CI pipelines, where analysers are often run directly (`go vet ./...`). */
+const BUILD_OR_CI = /(^|\/)(Makefile|[\w-]+\.mk)$|^\.github\/workflows\/[^/]+\.ya?ml$|(^|\/)\.gitlab-ci\.ya?ml$/;
+
 /** Lines inside config files that configure a tool: [file name test, line regex, tool, family]. */
 const CONFIG_LINES: readonly [RegExp, RegExp, string, Family][] = [
   [/(^|\/)package\.json$/, /"eslintConfig"\s*:/, 'eslint', 'javascript/typescript'],
@@ -48,6 +51,10 @@ const CONFIG_LINES: readonly [RegExp, RegExp, string, Family][] = [
   [/(^|\/)pom\.xml$/, /<artifactId>(maven-checkstyle-plugin|spotbugs-maven-plugin|maven-pmd-plugin|detekt-maven-plugin|ktlint-maven-plugin)<\/artifactId>|error_prone_core/, '', 'java/kotlin'],
   [/(^|\/)build\.gradle(\.kts)?$/, /\b(?:id\s*\(?\s*["'](checkstyle|pmd|com\.github\.spotbugs|io\.gitlab\.arturbosch\.detekt|org\.jlleitschuh\.gradle\.ktlint|net\.ltgt\.errorprone)["']|apply\s+plugin:\s*["'](checkstyle|pmd)["']|^\s*(checkstyle|pmd|detekt)\b\s*\{?$)/, '', 'java/kotlin'],
   [/(^|\/)composer\.json$/, /"(phpstan\/phpstan|vimeo\/psalm|squizlabs\/php_codesniffer)"\s*:/, '', 'php'],
+  // Analysers run by the build or CI rather than configured in a file of their own.
+  [BUILD_OR_CI, /^(?!\s*#).*\b(go vet|staticcheck|golangci-lint run)\b/, '', 'go'],
+  [BUILD_OR_CI, /^(?!\s*#).*\b(ruff check|flake8|mypy|pylint)\b/, '', 'python'],
+  [BUILD_OR_CI, /^(?!\s*#).*\b(eslint|tsc --noEmit|biome (?:check|lint))\b/, '', 'javascript/typescript'],
   [/\.csproj$|(^|\/)Directory\.Build\.props$/, /<(EnableNETAnalyzers|AnalysisLevel|AnalysisMode)>|Include="(StyleCop\.Analyzers|SonarAnalyzer\.CSharp|Roslynator\.Analyzers)"/, '', 'csharp'],
 ];
 
@@ -68,7 +75,7 @@ export default defineDetector({
     'main-languages': { unit: 'languages', description: 'Language families with at least 20% of production code files (or the largest)' },
     'covered-languages': { unit: 'languages', description: 'Main language families with a linter or type checker configured' },
   },
-  contents: ['**/package.json', '**/tsconfig*.json', '**/pyproject.toml', '**/setup.cfg', '**/tox.ini', '**/pom.xml', '**/build.gradle', '**/build.gradle.kts', '**/composer.json', '**/*.csproj', '**/Directory.Build.props', '**/.pre-commit-config.yaml'],
+  contents: ['**/package.json', '**/tsconfig*.json', '**/pyproject.toml', '**/setup.cfg', '**/tox.ini', '**/pom.xml', '**/build.gradle', '**/build.gradle.kts', '**/composer.json', '**/*.csproj', '**/Directory.Build.props', '**/.pre-commit-config.yaml', '**/Makefile', '**/*.mk', '.github/workflows/*.yml', '.github/workflows/*.yaml', '**/.gitlab-ci.yml'],
   detect({ repo }) {
     const counts = new Map<Family, number>();
     for (const f of repo.files) {
