@@ -32,6 +32,11 @@ describe('classify', () => {
     ['Dockerfile', 'config'],
     ['Makefile', 'config'],
     ['db/migrate/001_init.sql', 'source'],
+    ['src/main/java/org/springframework/samples/petclinic/owner/OwnerController.java', 'source'],
+    ['src/test/java/org/springframework/samples/petclinic/owner/OwnerControllerTests.java', 'test'],
+    ['services/api/src/main/kotlin/demo/App.kt', 'source'],
+    ['examples/app/src/main/java/A.java', 'fixture'],
+    ['src/main/resources/fixtures/data.sql', 'source'],
   ])('%s is %s', (path, expected) => {
     expect(role(path)).toBe(expected);
   });

@@ -70,8 +70,21 @@ const ROLE_RULES: readonly (readonly [FileRole, RegExp])[] = [
 /** A docs/ folder holds prose; code in it (internal/docs/man.go) is still code. */
 const DOCS_FOLDER = /(^|\/)docs?\//;
 
+/**
+ * JVM and .NET source sets (`src/main/java/org/acme/samples/...`): folder names there are package
+ * names, so `samples` or `demo` in them says nothing about the file's role.
+ */
+const SOURCE_SET = /(^|\/)src\/(main|test|it|integrationTest)\//;
+
 export function roleOf(path: string, language: Language): FileRole {
+  const inSourceSet = SOURCE_SET.exec(path);
   for (const [role, rule] of ROLE_RULES) {
+    if (inSourceSet && (role === 'fixture' || role === 'test')) {
+      // Only the part below the source set's root decides; src/test is itself the test role.
+      if (/^(test|it|integrationTest)$/.test(inSourceSet[2]!)) return 'test';
+      if (rule.test(path.slice(0, inSourceSet.index + inSourceSet[0].length))) return role;
+      continue;
+    }
     if (rule.test(path)) return role;
   }
   if (CODE_LANGUAGES.has(language)) return 'source';

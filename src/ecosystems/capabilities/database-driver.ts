@@ -125,6 +125,42 @@ export default defineCapability({
       ]
     },
     "mariadb"
+  ],
+  "go": [
+    "database/sql",
+    "github.com/jackc/pgx/v5",
+    "github.com/lib/pq",
+    "github.com/go-sql-driver/mysql",
+    "gorm.io/gorm",
+    "github.com/jmoiron/sqlx",
+    "go.mongodb.org/mongo-driver/mongo",
+    "entgo.io/ent"
+  ],
+  "jvm": [
+    "org.springframework.data",
+    "org.springframework.jdbc",
+    "jakarta.persistence",
+    "javax.persistence",
+    "org.hibernate",
+    "org.jooq",
+    "org.mybatis",
+    "java.sql",
+    "org.jetbrains.exposed"
+  ],
+  "dotnet": [
+    "Microsoft.EntityFrameworkCore",
+    "Dapper",
+    "Npgsql",
+    "MySqlConnector",
+    "Microsoft.Data.SqlClient",
+    "MongoDB.Driver"
+  ],
+  "ruby": [
+    "active_record",
+    "pg",
+    "mysql2",
+    "sequel",
+    "mongoid"
   ]
 },
 });
