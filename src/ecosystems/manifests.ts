@@ -2,6 +2,12 @@
 // and no dependencies, never an exception.
 import { parse as parseToml } from 'smol-toml';
 import type { Dependency, Ecosystem } from '../core/types.ts';
+import { csproj, directoryPackagesProps, packagesConfig } from './manifests/dotnet.ts';
+import { goMod } from './manifests/go.ts';
+import { buildGradle, pomXml } from './manifests/jvm.ts';
+import { composerJson } from './manifests/php.ts';
+import { pipfile } from './manifests/python.ts';
+import { gemfile } from './manifests/ruby.ts';
 
 export interface ManifestResult {
   dependencies: Dependency[];
@@ -118,4 +124,17 @@ const pyproject: ManifestReader = {
   },
 };
 
-export const MANIFEST_READERS: readonly ManifestReader[] = [packageJson, requirementsTxt, pyproject];
+export const MANIFEST_READERS: readonly ManifestReader[] = [
+  packageJson,
+  requirementsTxt,
+  pyproject,
+  pipfile,
+  goMod,
+  gemfile,
+  composerJson,
+  csproj,
+  packagesConfig,
+  directoryPackagesProps,
+  pomXml,
+  buildGradle,
+];

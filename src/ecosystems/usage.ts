@@ -4,6 +4,7 @@
 import type { RepoView } from '../core/detector.ts';
 import type { Dependency, Ecosystem, FileRole, ImportSite } from '../core/types.ts';
 import { importNames, packageName, type Capability } from './capability.ts';
+import { declarationRule } from './declarations.ts';
 import { matchesLibrary, packageOfSpecifier } from './imports.ts';
 import { MANIFEST_READERS } from './manifests.ts';
 
@@ -27,6 +28,8 @@ function normalise(ecosystem: Ecosystem, name: string): string {
 interface UsageIndex {
   sites: Map<string, ImportSite[]>;
   declared: Map<string, Dependency>;
+  /** Declared dependencies per ecosystem, for ecosystems whose rule matches by prefix. */
+  byEcosystem: Map<Ecosystem, Dependency[]>;
   manifestEcosystems: Set<Ecosystem>;
 }
 
@@ -59,7 +62,11 @@ function usageIndex(repo: RepoView): UsageIndex {
     }
   }
   const declared = new Map<string, Dependency>();
+  const byEcosystem = new Map<Ecosystem, Dependency[]>();
   for (const d of repo.dependencies()) {
+    const list = byEcosystem.get(d.ecosystem);
+    if (list) list.push(d);
+    else byEcosystem.set(d.ecosystem, [d]);
     const key = `${d.ecosystem}\0${normalise(d.ecosystem, d.name)}`;
     if (!declared.has(key)) declared.set(key, d);
   }
@@ -67,9 +74,28 @@ function usageIndex(repo: RepoView): UsageIndex {
   const manifestEcosystems = new Set(
     MANIFEST_READERS.filter((r) => repo.glob(r.glob, ['source', 'config', 'other']).length > 0).map((r) => r.ecosystem),
   );
-  index = { sites, declared, manifestEcosystems };
+  index = { sites, declared, byEcosystem, manifestEcosystems };
   indexes.set(repo, index);
   return index;
+}
+
+/**
+ * The manifest entry that declares a library: by exact (normalised) name, or by the ecosystem's
+ * declaration rule (Go module prefixes, JVM group ids, .NET package prefixes, Ruby gems).
+ */
+function findDeclaration(index: UsageIndex, eco: Ecosystem, pkg: string, sites: readonly ImportSite[]): Dependency | undefined {
+  const exact = index.declared.get(`${eco}\0${normalise(eco, pkg)}`);
+  if (exact) return exact;
+  const rule = declarationRule(eco);
+  if (!rule) return undefined;
+  const specifiers = sites.map((s) => s.specifier);
+  return index.byEcosystem.get(eco)?.find((d) => rule.declares(d.name, pkg, specifiers));
+}
+
+/** Whether every import site of a library needs no declaration (standard library, SDK). */
+function builtin(eco: Ecosystem, sites: readonly ImportSite[]): boolean {
+  const rule = declarationRule(eco);
+  return rule !== undefined && sites.length > 0 && sites.every((s) => rule.builtin(s.specifier));
 }
 
 /** Libraries of a capability that production code (or the given roles) imports. */
@@ -92,8 +118,8 @@ export function usedLibraries(
       }
       if (found.size === 0) continue;
       const sites = repo.imports().filter((s) => found.has(s));
-      const declaration = index.declared.get(`${eco}\0${normalise(eco, pkg)}`);
-      if (!declaration && index.manifestEcosystems.has(eco)) continue;
+      const declaration = findDeclaration(index, eco, pkg, sites);
+      if (!declaration && index.manifestEcosystems.has(eco) && !builtin(eco, sites)) continue;
       out.push({ ecosystem: eco, library: pkg, sites, declaration });
     }
   }

@@ -13,7 +13,7 @@ describe('has-http-api', () => {
     ['an aiohttp server', { 'requirements.txt': 'aiohttp\n', 'svc/app.py': 'import json\nfrom aiohttp import web\n' }, ['svc/app.py:2']],
     ['a Next.js route handler', { 'package.json': pkg({ next: '14', react: '18' }), 'app/api/users/route.ts': 'export async function GET() {\n  return Response.json([]);\n}\n', 'app/page.tsx': "import Link from 'next/link';\n" }, ['app/api/users/route.ts:1']],
     ['a Next.js pages API importing next', { 'package.json': pkg({ next: '14' }), 'src/pages/api/hello.ts': "import type { NextApiRequest } from 'next';\nexport default function h() {}\n" }, ['src/pages/api/hello.ts:1']],
-    ['a Go service on gorilla/mux', { 'go.mod': 'module x\n', 'pkg/api/server.go': 'package api\n\nimport (\n\t"net/http"\n\t"github.com/gorilla/mux"\n)\n' }, ['pkg/api/server.go:5']],
+    ['a Go service on gorilla/mux', { 'go.mod': 'module x\n\nrequire github.com/gorilla/mux v1.8.1\n', 'pkg/api/server.go': 'package api\n\nimport (\n\t"net/http"\n\t"github.com/gorilla/mux"\n)\n' }, ['pkg/api/server.go:5']],
     ['a Go service on net/http alone', { 'go.mod': 'module x\n', 'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n' }, ['main.go:5']],
     ['a Spring controller', { 'src/main/java/x/Api.java': 'package x;\nimport org.springframework.web.bind.annotation.RestController;\n' }, ['src/main/java/x/Api.java:2']],
   ])('answers yes for %s', async (_case, files, where) => {
@@ -29,6 +29,7 @@ describe('has-http-api', () => {
     ['express only in tests', { 'package.json': pkg({}, { express: '4' }), 'test/server.test.ts': "import express from 'express';\n" }],
     ['express only in a README', { 'package.json': pkg({}), 'README.md': "import express from 'express'\n" }],
     ['a commented-out import', { 'package.json': pkg({ express: '4' }), 'src/a.ts': "// import express from 'express';\n" }],
+    ['a Go import of a router the go.mod does not require', { 'go.mod': 'module x\n', 'pkg/api/server.go': 'package api\n\nimport "github.com/gorilla/mux"\n' }],
     ['a Go program that only calls HTTP APIs', { 'go.mod': 'module x\n', 'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.Get("https://example.com") }\n' }],
     ['an example app', { 'package.json': pkg({ express: '4' }), 'examples/basic/server.js': "const express = require('express');\n" }],
   ])('answers no for %s', async (_case, files) => {
