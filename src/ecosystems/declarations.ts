@@ -16,8 +16,11 @@ function under(name: string, prefix: string, sep: string): boolean {
   return name === prefix || name.startsWith(`${prefix}${sep}`);
 }
 
-/** Hosting namespaces shared by unrelated projects: `io.github.x` and `io.github.y` are strangers. */
-const SHARED_NAMESPACES = new Set(['github', 'gitlab', 'bitbucket', 'sourceforge', 'googlecode']);
+/**
+ * Namespaces shared by unrelated projects: `io.github.x` and `io.github.y` are strangers, and so
+ * are `org.apache.kafka` and `org.apache.commons`.
+ */
+const SHARED_NAMESPACES = new Set(['github', 'gitlab', 'bitbucket', 'sourceforge', 'googlecode', 'apache', 'eclipse', 'google', 'microsoft', 'amazon']);
 
 /**
  * Starters and BOMs bring an organisation's other modules transitively (`org.springframework.boot`

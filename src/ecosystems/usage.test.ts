@@ -49,7 +49,7 @@ describe('usedLibraries', () => {
     description: 'test',
     libraries: {
       go: ['github.com/gorilla/mux', 'go.opentelemetry.io/otel/metric', 'log/slog'],
-      jvm: ['io.github.resilience4j', 'java.util.logging', 'org.springframework.web'],
+      jvm: ['io.github.resilience4j', 'java.util.logging', 'org.springframework.web', 'org.apache.kafka'],
       dotnet: ['Polly', 'System.Net.Http', 'Microsoft.AspNetCore'],
       ruby: ['sidekiq', 'logger'],
     },
@@ -84,8 +84,8 @@ describe('usedLibraries', () => {
     ],
     [
       'JVM: a starter of the same organisation declares its modules, a stranger under io.github does not',
-      [site('jvm', 'org.springframework.web.bind.annotation.GetMapping', 'C.java'), site('jvm', 'io.github.resilience4j.retry.Retry', 'R.java')],
-      { 'pom.xml': '<project>\n<dependencies>\n<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency>\n<dependency><groupId>io.github.someone</groupId><artifactId>x</artifactId></dependency>\n</dependencies>\n</project>\n' },
+      [site('jvm', 'org.springframework.web.bind.annotation.GetMapping', 'C.java'), site('jvm', 'io.github.resilience4j.retry.Retry', 'R.java'), site('jvm', 'org.apache.kafka.clients.KafkaClient', 'K.java')],
+      { 'pom.xml': '<project>\n<dependencies>\n<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency>\n<dependency><groupId>io.github.someone</groupId><artifactId>x</artifactId></dependency>\n<dependency><groupId>org.apache.commons</groupId><artifactId>commons-lang3</artifactId></dependency>\n</dependencies>\n</project>\n' },
       ['jvm:org.springframework.web:pom.xml:3'],
     ],
     [
