@@ -94,6 +94,3 @@ export function roleOf(path: string, language: Language): FileRole {
   if (language === 'sql') return 'source';
   return 'other';
 }
-
-/** Roles that are the platform's own running code. */
-export const PRODUCTION_ROLES: readonly FileRole[] = ['source'];

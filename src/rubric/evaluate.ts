@@ -67,12 +67,14 @@ export function evaluateCriterion(c: Criterion, input: EvaluateInput): Criterion
     remediation: c.remediation,
   };
   const e = c.evidence;
-  // Context evidence is shown with the criterion but never decides it.
-  const context = (ids: readonly string[] | undefined): Evidence[] =>
+  // Context detectors that found something: shown with the criterion, never deciding it.
+  const contextFound = (ids: readonly string[] | undefined): [string, DetectorResult][] =>
     (ids ?? []).flatMap((d) => {
       const r = input.results.get(d);
-      return r && r.outcome === 'yes' ? toEvidence(d, r, input.blobOf) : [];
+      return r && r.outcome === 'yes' ? [[d, r] as [string, DetectorResult]] : [];
     });
+  const context = (ids: readonly string[] | undefined): Evidence[] =>
+    contextFound(ids).flatMap(([d, r]) => toEvidence(d, r, input.blobOf));
   if (e.kind === 'attested') {
     return {
       ...base,
@@ -123,10 +125,7 @@ export function evaluateCriterion(c: Criterion, input: EvaluateInput): Criterion
   }
   for (const p of deciding) evidence.push(...toEvidence(p.detector, p.r, input.blobOf));
   evidence.push(...context(e.context));
-  const contextSummaries = (e.context ?? []).flatMap((d) => {
-    const r = input.results.get(d);
-    return r && r.outcome === 'yes' ? [`Context: ${r.summary}`] : [];
-  });
+  const contextSummaries = contextFound(e.context).map(([, r]) => `Context: ${r.summary}`);
   const reason = [...new Set([...deciding.map((p) => p.r.summary), ...contextSummaries])].join(' ');
   return { ...base, kind: 'detected', status, reason, evidence };
 }

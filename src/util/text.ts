@@ -23,10 +23,6 @@ const STYLES: Partial<Record<Language, CommentStyle>> = {
   sql: { line: ['--'], block: true, strings: `'` },
 };
 
-export function hasCommentSyntax(language: Language): boolean {
-  return STYLES[language] !== undefined;
-}
-
 /**
  * Replace comments with spaces, keeping every newline and every string literal, so matches in
  * the result have the same offsets and lines as in the original. Commented-out code never counts.

@@ -26,14 +26,18 @@ const SECRET_LAST_WORDS = new Set([
   'credentials', 'auth', 'cert',
 ]);
 
-/** `GooglePasswordManager`, `passwordHash`: the secret word is not what the name holds. */
-function notHoldingSecret(name: string): boolean {
-  const words = name
+/** The words of an identifier, lower case: `accessTokenStorage_KEY` -> access token storage key. */
+function nameWords(name: string): string[] {
+  return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .split(/[\s_.-]+/)
     .filter(Boolean)
     .map((w) => w.toLowerCase());
-  return !SECRET_LAST_WORDS.has(words[words.length - 1] ?? '');
+}
+
+/** `GooglePasswordManager`, `passwordHash`: the secret word is not what the name holds. */
+function notHoldingSecret(name: string): boolean {
+  return !SECRET_LAST_WORDS.has(nameWords(name).at(-1) ?? '');
 }
 /** Last words of names that hold a reference or a setting about a secret, not the secret itself. */
 const NOT_SECRET_WORDS = new Set([
@@ -46,11 +50,7 @@ const NOT_SECRET_WORDS = new Set([
 const NOT_SECRET_PAIRS = new Set(['storage key', 'cookie key', 'local key', 'query key', 'cache key', 'header key', 'param key']);
 
 function notSecretName(name: string): boolean {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[\s_.-]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
+  const words = nameWords(name);
   const last = words[words.length - 1] ?? '';
   return NOT_SECRET_WORDS.has(last) || NOT_SECRET_PAIRS.has(words.slice(-2).join(' '));
 }
