@@ -1,0 +1,76 @@
+// The accuracy corpus: golden fixture repositories, each with the outcome a senior reviewer
+// expects for one criterion. One YAML file per criterion under test/accuracy/cases/<pillar>/.
+// No vitest here: `npm run accuracy` and the accuracy test both load it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { ECOSYSTEMS } from '../../src/core/types.ts';
+
+export const CASES_DIR = fileURLToPath(new URL('./cases/', import.meta.url));
+
+/**
+ * False-positive traps a negative case can set: the places where a naive search would see a
+ * library, a secret or a setting that production code does not have.
+ */
+export const TRAPS = [
+  'readme-mention', // named only in documentation
+  'commented-out', // present in a comment
+  'test-code', // used only by tests
+  'fixture', // in test fixtures or sample data
+  'vendored', // in a vendored or node_modules copy
+  'git-ignored', // in a folder .gitignore excludes
+  'undeclared', // imported but not declared in a manifest
+  'dev-only', // declared for development only
+  'string-literal', // inside a string or a log message
+  'allow-list', // an allow-list that looks like an open setting (CORS, hosts)
+  'disabled', // in a disabled or never-triggered CI job or a commented config block
+  'wrong-target', // the right words aimed at the wrong thing (a DB index called "queue")
+] as const;
+
+const CaseSchema = z.strictObject({
+  name: z.string().min(1),
+  /** The ecosystem the case exercises; `any` for files read the same way everywhere. */
+  ecosystem: z.enum([...ECOSYSTEMS, 'any']),
+  expect: z.enum(['met', 'unmet']),
+  traps: z.array(z.enum(TRAPS)).default([]),
+  /** Make the fixture a git repository (committed in one commit). */
+  git: z.boolean().default(false),
+  /** A miss we know about and accept for now, with why: the table counts it, the test expects it to stay wrong. */
+  known: z.string().min(1).optional(),
+  files: z.record(z.string(), z.string()).refine((f) => Object.keys(f).length > 0, 'a case needs at least one file'),
+});
+
+const CorpusFileSchema = z.strictObject({
+  criterion: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/),
+  /** Why the positive cases need not span three ecosystems (the evidence is not code). */
+  neutral: z.string().min(1).optional(),
+  cases: z.array(CaseSchema).min(1),
+});
+
+export type AccuracyCase = z.infer<typeof CaseSchema>;
+export interface CorpusFile extends z.infer<typeof CorpusFileSchema> {
+  /** Relative to the cases folder. */
+  file: string;
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** Every corpus file, validated; throws with the file and field on a malformed one. */
+export function loadCorpus(dir = CASES_DIR): CorpusFile[] {
+  return yamlFiles(dir).map((abs) => {
+    const file = relative(dir, abs);
+    const parsed = CorpusFileSchema.safeParse(parseYaml(readFileSync(abs, 'utf8')));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    }
+    return { ...parsed.data, file };
+  });
+}
