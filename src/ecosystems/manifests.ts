@@ -2,12 +2,15 @@
 // and no dependencies, never an exception.
 import { parse as parseToml } from 'smol-toml';
 import type { Dependency, Ecosystem } from '../core/types.ts';
+import { globMatcher } from '../util/glob.ts';
+import { LOCKFILE_READERS, type LockedPackage, type LockfileReader, type LockfileResult } from './lockfiles.ts';
 import { csproj, directoryPackagesProps, packagesConfig } from './manifests/dotnet.ts';
 import { goMod } from './manifests/go.ts';
-import { buildGradle, pomXml } from './manifests/jvm.ts';
+import { buildGradle, pomXml, readVersionCatalog, VERSION_CATALOG_GLOB } from './manifests/jvm.ts';
 import { composerJson } from './manifests/php.ts';
 import { pipfile } from './manifests/python.ts';
 import { gemfile } from './manifests/ruby.ts';
+import { devGroup, normalisePython } from './manifests/util.ts';
 
 export interface ManifestResult {
   dependencies: Dependency[];
@@ -18,7 +21,13 @@ export interface ManifestReader {
   ecosystem: Ecosystem;
   /** Glob of the manifest's file name anywhere in the tree. */
   glob: string;
-  read(path: string, text: string): ManifestResult;
+  /** `context` gives the text of other files (Gradle's version catalog); readers work without it. */
+  read(path: string, text: string, context?: ManifestContext): ManifestResult;
+}
+
+export interface ManifestContext {
+  /** The text of a file of the tree by repository-relative path, when it was read. */
+  text(path: string): string | undefined;
 }
 
 function lineOfKey(text: string, key: string): number | undefined {
@@ -64,10 +73,6 @@ const packageJson: ManifestReader = {
 
 const REQUIREMENT = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:([<>=!~]=?|===)\s*([^\s;#]+))?/;
 
-function normalisePython(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-
 const requirementsTxt: ManifestReader = {
   ecosystem: 'python',
   glob: '**/requirements*.txt',
@@ -87,6 +92,10 @@ const requirementsTxt: ManifestReader = {
   },
 };
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 const pyproject: ManifestReader = {
   ecosystem: 'python',
   glob: '**/pyproject.toml',
@@ -99,27 +108,54 @@ const pyproject: ManifestReader = {
     }
     const deps: Dependency[] = [];
     const lines = text.split('\n');
-    const lineOf = (name: string): number | undefined => {
-      const i = lines.findIndex((l) => l.includes(name));
+    /** The first line after the table header `[table]` that passes `test`, else anywhere. */
+    const lineIn = (table: string, test: (line: string) => boolean): number | undefined => {
+      const header = lines.findIndex((l) => l.trim() === `[${table}]`);
+      if (header !== -1) {
+        for (let i = header + 1; i < lines.length && !/^\s*\[/.test(lines[i]!); i++) if (test(lines[i]!)) return i + 1;
+      }
+      const i = lines.findIndex(test);
       return i === -1 ? undefined : i + 1;
     };
-    const add = (spec: string, dev: boolean): void => {
-      const m = REQUIREMENT.exec(spec);
-      if (!m || normalisePython(m[1]!) === 'python') return;
-      const d: Dependency = { ecosystem: 'python', name: normalisePython(m[1]!), manifest: path, dev };
-      const line = lineOf(m[1]!);
+    const push = (name: string, dev: boolean, line: number | undefined): void => {
+      if (normalisePython(name) === 'python') return;
+      const d: Dependency = { ecosystem: 'python', name: normalisePython(name), manifest: path, dev };
       if (line !== undefined) d.line = line;
       deps.push(d);
     };
-    const project = doc['project'] as Record<string, unknown> | undefined;
-    for (const s of (project?.['dependencies'] as unknown[] | undefined) ?? []) if (typeof s === 'string') add(s, false);
-    const optional = project?.['optional-dependencies'] as Record<string, unknown[]> | undefined;
-    for (const [group, list] of Object.entries(optional ?? {})) {
-      for (const s of list) if (typeof s === 'string') add(s, /dev|test|lint|doc/i.test(group));
+    /** PEP 508 strings: `requests>=2`. */
+    const specs = (list: unknown, table: string, dev: boolean): void => {
+      for (const spec of Array.isArray(list) ? list : []) {
+        if (typeof spec !== 'string') continue; // `{include-group = "lint"}`
+        const m = REQUIREMENT.exec(spec);
+        if (!m) continue;
+        push(m[1]!, dev, lineIn(table, (l) => l.includes(`"${spec}"`) || l.includes(`'${spec}'`)) ?? lineIn(table, (l) => l.includes(m[1]!)));
+      }
+    };
+    /** Poetry tables: `requests = "^2"`. */
+    const keys = (block: unknown, table: string, dev: boolean): void => {
+      if (typeof block !== 'object' || block === null) return;
+      for (const name of Object.keys(block)) {
+        const key = new RegExp(`^\\s*["']?${escapeRegExp(name)}["']?\\s*=`);
+        push(name, dev, lineIn(table, (l) => key.test(l)));
+      }
+    };
+    const table = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+    const project = table(doc['project']);
+    specs(project['dependencies'], 'project', false);
+    for (const [group, list] of Object.entries(table(project['optional-dependencies']))) specs(list, 'project.optional-dependencies', devGroup(group));
+    // PEP 735 dependency groups.
+    for (const [group, list] of Object.entries(table(doc['dependency-groups']))) specs(list, 'dependency-groups', devGroup(group));
+    const tool = table(doc['tool']);
+    const poetry = table(tool['poetry']);
+    keys(poetry['dependencies'], 'tool.poetry.dependencies', false);
+    keys(poetry['dev-dependencies'], 'tool.poetry.dev-dependencies', true);
+    for (const [group, body] of Object.entries(table(poetry['group']))) {
+      keys(table(body)['dependencies'], `tool.poetry.group.${group}.dependencies`, devGroup(group));
     }
-    const poetry = (doc['tool'] as Record<string, Record<string, unknown>> | undefined)?.['poetry'];
-    for (const [name] of Object.entries((poetry?.['dependencies'] as Record<string, unknown> | undefined) ?? {})) add(name, false);
-    for (const [name] of Object.entries((poetry?.['dev-dependencies'] as Record<string, unknown> | undefined) ?? {})) add(name, true);
+    // PDM: every dev-dependencies group is for development.
+    for (const list of Object.values(table(table(tool['pdm'])['dev-dependencies']))) specs(list, 'tool.pdm.dev-dependencies', true);
+    specs(table(tool['uv'])['dev-dependencies'], 'tool.uv', true);
     return { dependencies: deps };
   },
 };
@@ -138,3 +174,171 @@ export const MANIFEST_READERS: readonly ManifestReader[] = [
   pomXml,
   buildGradle,
 ];
+
+/**
+ * Globs of every file readDependencies reads: manifests, lockfiles and Gradle's version catalog.
+ * The scanner must keep the text of these files.
+ */
+export const DEPENDENCY_FILE_GLOBS: readonly string[] = [
+  ...new Set([...MANIFEST_READERS.map((r) => r.glob), ...LOCKFILE_READERS.map((r) => r.glob), VERSION_CATALOG_GLOB]),
+];
+
+interface ReadLockfile {
+  path: string;
+  dir: string;
+  name: string;
+  reader: LockfileReader;
+  result: LockfileResult;
+  /** Locked packages by normalised name. */
+  byName: Map<string, LockedPackage[]>;
+}
+
+function dirOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Names as each ecosystem compares them: PEP 503 for Python, case-insensitive NuGet and Composer. */
+function comparable(ecosystem: Ecosystem, name: string): string {
+  if (ecosystem === 'python') return normalisePython(name);
+  return ecosystem === 'dotnet' || ecosystem === 'php' ? name.toLowerCase() : name;
+}
+
+/** `workspaces` of a package.json: an array of globs, or `{ packages: [...] }` (Yarn). */
+function workspaceGlobs(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  try {
+    const pkg = JSON.parse(text) as { workspaces?: unknown };
+    const ws = Array.isArray(pkg.workspaces) ? pkg.workspaces : (pkg.workspaces as { packages?: unknown } | undefined)?.packages;
+    return Array.isArray(ws) ? ws.filter((g): g is string => typeof g === 'string').map((g) => g.replace(/^\.\//, '').replace(/\/$/, '')) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The locked entry a lockfile holds for a declaration of project `project` (a directory relative
+ * to the lockfile's): the one the project itself resolves to when the lockfile records importers,
+ * else the one matching the declared range, else the one version a direct or top-level entry has.
+ */
+function lockedEntry(lock: ReadLockfile, project: string, d: Dependency): LockedPackage | undefined {
+  const candidates = lock.byName.get(comparable(d.ecosystem, d.name)) ?? [];
+  if (candidates.length === 0) return undefined;
+  const own = candidates.find((p) => p.importers?.includes(project));
+  if (own) return own;
+  // Yarn records the ranges each entry satisfies: the declared range picks the entry.
+  if (candidates.every((p) => p.requested !== undefined)) {
+    const range = d.version;
+    return range === undefined ? undefined : candidates.find((p) => p.requested!.some((r) => r === range || r === `npm:${range}`));
+  }
+  // Entries the lockfile knows to be transitive, or to belong to other projects, are not this one's.
+  let left = candidates.filter((p) => p.direct !== false && (p.importers === undefined || p.importers.length === 0));
+  if (new Set(left.map((p) => p.version)).size > 1) {
+    const sameRole = left.filter((p) => p.dev === d.dev);
+    if (sameRole.length > 0) left = sameRole;
+  }
+  return new Set(left.map((p) => p.version)).size === 1 ? left[0] : undefined;
+}
+
+/**
+ * Every manifest and lockfile among `files`, read: the declared dependencies, each with the version
+ * the governing lockfile pins (`locked`), and the files that could not be read. A lockfile
+ * governs the manifests of its own directory and, for workspace-aware lockfiles (npm, pnpm, Yarn,
+ * uv), the workspace members below it that it covers; the nearest such lockfile wins. Locked
+ * packages are never declarations themselves, except a Gemfile.lock's DEPENDENCIES when the
+ * Gemfile is absent.
+ */
+export function readDependencies(
+  files: readonly { path: string }[],
+  text: (path: string) => string | undefined,
+): { dependencies: Dependency[]; problems: { path: string; message: string }[] } {
+  const problems: { path: string; message: string }[] = [];
+  const dependencies: Dependency[] = [];
+  const context: ManifestContext = { text };
+  const paths = files.map((f) => f.path);
+  const present = new Set(paths);
+  for (const reader of MANIFEST_READERS) {
+    const matches = globMatcher(reader.glob);
+    for (const path of paths) {
+      if (!matches(path)) continue;
+      const t = text(path);
+      if (t === undefined) continue;
+      const r = reader.read(path, t, context);
+      if (r.problem) problems.push({ path, message: r.problem });
+      dependencies.push(...r.dependencies);
+    }
+  }
+  const isCatalog = globMatcher(VERSION_CATALOG_GLOB);
+  for (const path of paths) {
+    const t = isCatalog(path) ? text(path) : undefined;
+    const problem = t === undefined ? undefined : readVersionCatalog(t).problem;
+    if (problem) problems.push({ path, message: problem });
+  }
+
+  const locksByDir = new Map<string, ReadLockfile[]>();
+  const standIns: Dependency[] = [];
+  for (const reader of LOCKFILE_READERS) {
+    const matches = globMatcher(reader.glob);
+    for (const path of paths) {
+      if (!matches(path)) continue;
+      const t = text(path);
+      if (t === undefined) continue;
+      const result = reader.read(path, t);
+      if (result.problem) problems.push({ path, message: result.problem });
+      const byName = new Map<string, LockedPackage[]>();
+      for (const p of result.packages) {
+        const key = comparable(p.ecosystem, p.name);
+        byName.set(key, [...(byName.get(key) ?? []), p]);
+      }
+      const lock: ReadLockfile = { path, dir: dirOf(path), name: baseName(path), reader, result, byName };
+      locksByDir.set(lock.dir, [...(locksByDir.get(lock.dir) ?? []), lock]);
+      const manifest = reader.standsInFor;
+      if (manifest && !present.has(lock.dir ? `${lock.dir}/${manifest}` : manifest)) {
+        for (const d of result.declares ?? []) {
+          const entry = lockedEntry(lock, '', d);
+          if (entry) d.locked = lockedOf(entry);
+          standIns.push(d);
+        }
+      }
+    }
+  }
+
+  const workspaces = new Map<string, string[]>();
+  const covers = (lock: ReadLockfile, project: string): boolean => {
+    if (project === '') return true;
+    if (lock.result.projects) return lock.result.projects.includes(project);
+    if (lock.reader.ecosystem !== 'js') return false;
+    // Yarn v1 does not list workspaces: the package.json beside the lockfile does.
+    if (!workspaces.has(lock.dir)) workspaces.set(lock.dir, workspaceGlobs(text(lock.dir ? `${lock.dir}/package.json` : 'package.json')));
+    const globs = workspaces.get(lock.dir)!;
+    return globs.length > 0 && globMatcher(globs)(project);
+  };
+  for (const d of dependencies) {
+    const dir = dirOf(d.manifest);
+    const manifest = baseName(d.manifest);
+    for (let cur: string | undefined = dir; cur !== undefined; cur = cur === '' ? undefined : dirOf(cur)) {
+      const project = cur === dir ? '' : cur === '' ? dir : dir.slice(cur.length + 1);
+      const governing = (locksByDir.get(cur) ?? []).filter(
+        (l) => l.reader.ecosystem === d.ecosystem && l.reader.governs(l.name, manifest) && (project === '' || l.reader.workspaces) && covers(l, project),
+      );
+      if (governing.length === 0) continue;
+      for (const lock of governing) {
+        const entry = lockedEntry(lock, project, d);
+        if (entry) {
+          d.locked = lockedOf(entry);
+          break;
+        }
+      }
+      break;
+    }
+  }
+  return { dependencies: [...dependencies, ...standIns], problems };
+}
+
+function lockedOf(p: LockedPackage): NonNullable<Dependency['locked']> {
+  return p.line === undefined ? { version: p.version, lockfile: p.lockfile } : { version: p.version, lockfile: p.lockfile, line: p.line };
+}

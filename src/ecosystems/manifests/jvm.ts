@@ -1,7 +1,8 @@
 // JVM: Maven `pom.xml` dependencies and Gradle `build.gradle(.kts)` dependency declarations.
 // Names are `group:artifact`; test scopes and test configurations are dev.
+import { parse as parseToml } from 'smol-toml';
 import type { Dependency } from '../../core/types.ts';
-import type { ManifestReader } from '../manifests.ts';
+import type { ManifestContext, ManifestReader } from '../manifests.ts';
 import { blank, lineAt, stripXmlComments, xmlProblem } from './util.ts';
 
 function tagText(block: string, tag: string): string | undefined {
@@ -51,6 +52,93 @@ function braceProblem(text: string): string | undefined {
   return depth > 0 ? `${depth} '{' never closed` : undefined;
 }
 
+// `implementation(libs.okhttp.logging)`, `implementation libs.okhttp`, `implementation(platform(libs.boot.bom))`.
+const CATALOG_USE = new RegExp(String.raw`\b${CONFIGURATION}\s*\(?\s*(?:(?:platform|enforcedPlatform)\s*\(\s*)?libs\.([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)`, 'g');
+
+/** The version catalog Gradle imports by default as `libs`, at the root of the build. */
+export const VERSION_CATALOG_GLOB = '**/gradle/libs.versions.toml';
+
+interface CatalogLibrary {
+  /** `group:artifact` */
+  name: string;
+  version?: string;
+}
+
+export interface VersionCatalog {
+  /** By accessor: alias lower-cased with `-`, `_` and `.` all `.` (`okhttp-logging` → `okhttp.logging`). */
+  libraries: Map<string, CatalogLibrary>;
+  bundles: Map<string, string[]>;
+}
+
+function accessor(alias: string): string {
+  return alias.toLowerCase().replace(/[-_.]/g, '.');
+}
+
+function asTable(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** `"1.2"`, `{ strictly = "1.2" }`, `{ require = "1.2" }`, `{ prefer = "1.2" }`. */
+function catalogVersion(value: unknown, versions: Record<string, unknown>): string | undefined {
+  if (typeof value === 'string') return value;
+  const table = asTable(value);
+  if (typeof table['ref'] === 'string') return catalogVersion(versions[table['ref']], {});
+  for (const key of ['strictly', 'require', 'prefer']) if (typeof table[key] === 'string') return table[key];
+  return undefined;
+}
+
+/** A Gradle version catalog (`gradle/libs.versions.toml`): [libraries] and [bundles]. */
+export function readVersionCatalog(text: string): { catalog: VersionCatalog; problem?: string } {
+  const catalog: VersionCatalog = { libraries: new Map(), bundles: new Map() };
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseToml(text) as Record<string, unknown>;
+  } catch (e) {
+    return { catalog, problem: `not valid TOML (${(e as Error).message.split('\n')[0]})` };
+  }
+  const versions = asTable(doc['versions']);
+  for (const [alias, spec] of Object.entries(asTable(doc['libraries']))) {
+    let library: CatalogLibrary | undefined;
+    if (typeof spec === 'string') {
+      const [group, artifact, version] = spec.split(':');
+      if (group && artifact) library = version ? { name: `${group}:${artifact}`, version } : { name: `${group}:${artifact}` };
+    } else {
+      const table = asTable(spec);
+      const module = typeof table['module'] === 'string' ? table['module'] : typeof table['group'] === 'string' && typeof table['name'] === 'string' ? `${table['group']}:${table['name']}` : undefined;
+      if (module && /^[^:]+:[^:]+$/.test(module)) {
+        library = { name: module };
+        const version = catalogVersion(table['version'], versions);
+        if (version) library.version = version;
+      }
+    }
+    if (library) catalog.libraries.set(accessor(alias), library);
+  }
+  for (const [alias, list] of Object.entries(asTable(doc['bundles']))) {
+    if (Array.isArray(list)) catalog.bundles.set(accessor(alias), list.filter((a): a is string => typeof a === 'string').map(accessor));
+  }
+  return { catalog };
+}
+
+const catalogs = new WeakMap<ManifestContext, Map<string, VersionCatalog | undefined>>();
+
+/** The `libs` catalog of the build a build script belongs to: the nearest `gradle/libs.versions.toml` above it. */
+function catalogFor(path: string, context: ManifestContext | undefined): VersionCatalog | undefined {
+  if (!context) return undefined;
+  let cache = catalogs.get(context);
+  if (!cache) catalogs.set(context, (cache = new Map()));
+  const parts = path.split('/').slice(0, -1);
+  for (let n = parts.length; n >= 0; n--) {
+    const candidate = [...parts.slice(0, n), 'gradle', 'libs.versions.toml'].join('/');
+    if (!cache.has(candidate)) {
+      const text = context.text(candidate);
+      cache.set(candidate, text === undefined ? undefined : readVersionCatalog(text).catalog);
+    }
+    const catalog = cache.get(candidate);
+    if (catalog) return catalog;
+  }
+  return undefined;
+}
+
 function isTestConfiguration(configuration: string): boolean {
   return /^(?:test|androidTest|integrationTest)/.test(configuration);
 }
@@ -58,7 +146,7 @@ function isTestConfiguration(configuration: string): boolean {
 export const buildGradle: ManifestReader = {
   ecosystem: 'jvm',
   glob: '**/build.gradle{,.kts}',
-  read(path, text) {
+  read(path, text, context) {
     const problem = braceProblem(text);
     if (problem) return { dependencies: [], problem };
     const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, blank);
@@ -72,6 +160,18 @@ export const buildGradle: ManifestReader = {
       const d: Dependency = { ecosystem: 'jvm', name: `${m[3]}:${m[5]}`, manifest: path, line: lineAt(text, m.index), dev: isTestConfiguration(m[1]!) };
       if (m[7]) d.version = m[7];
       found.push({ offset: m.index, d });
+    }
+    const catalog = catalogFor(path, context);
+    for (const m of catalog ? code.matchAll(CATALOG_USE) : []) {
+      const chain = accessor(m[2]!).replace(/\.get$/, '');
+      const bundle = /^bundles\.(.+)$/.exec(chain);
+      for (const alias of bundle ? (catalog!.bundles.get(bundle[1]!) ?? []) : [chain]) {
+        const library = catalog!.libraries.get(alias);
+        if (!library) continue;
+        const d: Dependency = { ecosystem: 'jvm', name: library.name, manifest: path, line: lineAt(text, m.index), dev: isTestConfiguration(m[1]!) };
+        if (library.version) d.version = library.version;
+        found.push({ offset: m.index, d });
+      }
     }
     return { dependencies: found.sort((a, b) => a.offset - b.offset).map((f) => f.d) };
   },

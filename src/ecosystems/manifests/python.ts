@@ -2,10 +2,7 @@
 import { parse as parseToml } from 'smol-toml';
 import type { Dependency } from '../../core/types.ts';
 import type { ManifestReader } from '../manifests.ts';
-
-function normalisePython(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
+import { normalisePython } from './util.ts';
 
 export const pipfile: ManifestReader = {
   ecosystem: 'python',

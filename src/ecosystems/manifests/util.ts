@@ -46,3 +46,83 @@ export function attr(attrs: string, name: string): string | undefined {
   const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(attrs);
   return m ? (m[1] ?? m[2]) : undefined;
 }
+
+/** PEP 503 name normalisation: `Django`, `django_extensions`, `zope.interface` → lower case, `-`. */
+export function normalisePython(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/**
+ * Whether a dependency group (Poetry group, PEP 735 group, optional-dependencies extra) is for
+ * development: `dev`, `test`, `lint`, `docs`, `typing`, ... as a word of its name.
+ */
+export function devGroup(group: string): boolean {
+  return group
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .some((w) => /^(?:dev|test|lint|doc|docs|documentation|typing|types|typecheck|mypy|format|formatting|fmt|style|qa|bench|benchmarks?|ci|coverage|cov|tox|nox|pre|precommit|check|checks)$|^(?:dev|test|lint)|tests?$/.test(w));
+}
+
+/** 1-based line of character offsets, by binary search: for many lookups in one large text. */
+export function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/**
+ * Lines of object keys in a JSON text that is known to be valid, in one pass. `want(path, key)`
+ * chooses which keys to record: `path` is the chain of keys (array indices as strings) of the
+ * object holding `key`. Returns `path/key` joined by NUL → 1-based line.
+ */
+export function jsonKeyLines(text: string, want: (path: readonly string[], key: string) => boolean): Map<string, number> {
+  const out = new Map<string, number>();
+  const path: string[] = [];
+  // One frame per open container: object or array, and the next array index.
+  const frames: { object: boolean; index: number; expectKey: boolean }[] = [];
+  let key = '';
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 34) {
+      let j = i + 1;
+      let escaped = false;
+      while (j < text.length && text.charCodeAt(j) !== 34) {
+        if (text.charCodeAt(j) === 92) {
+          escaped = true;
+          j++;
+        }
+        j++;
+      }
+      const top = frames[frames.length - 1];
+      if (top?.object && top.expectKey) {
+        key = escaped ? (JSON.parse(text.slice(i, j + 1)) as string) : text.slice(i + 1, j);
+        top.expectKey = false;
+        if (want(path, key)) out.set([...path, key].join('\0'), line);
+      }
+      i = j;
+    } else if (c === 123 || c === 91) {
+      const top = frames[frames.length - 1];
+      if (top) path.push(top.object ? key : String(top.index));
+      frames.push({ object: c === 123, index: 0, expectKey: c === 123 });
+    } else if (c === 125 || c === 93) {
+      frames.pop();
+      if (frames.length > 0) path.pop();
+    } else if (c === 44) {
+      const top = frames[frames.length - 1];
+      if (top?.object) top.expectKey = true;
+      else if (top) top.index++;
+    }
+  }
+  return out;
+}
