@@ -2,6 +2,7 @@ import type {
   DetectorResult,
   Dependency,
   EvidenceItem,
+  FileComplexity,
   FileEntry,
   FileRole,
   History,
@@ -50,6 +51,8 @@ export interface RepoView {
   dependencies(): readonly Dependency[];
   /** Import sites in code (all roles; filter by role for production use). */
   imports(): readonly ImportSite[];
+  /** Cyclomatic complexity of a production source file, counted in the scan pass (undefined for other files). */
+  complexity(path: string): FileComplexity | undefined;
   /** Git history, when the detector declared `history: true` and the repository has one. */
   history(): History | undefined;
 }

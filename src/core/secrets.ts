@@ -53,6 +53,13 @@ export const SECRET_FORMATS: readonly SecretFormat[] = [
     regex: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"`]+:([^\s@'"`/]{4,})@/g,
     literals: ['://'],
   },
+  {
+    // ADO.NET / JDBC keyword connection strings: `Server=db;Database=app;User Id=app;Password=...;`. Group 1 is the password.
+    id: 'keyword-connection-password',
+    description: 'password in a connection string',
+    regex: /\b(?:Server|Data Source|Host|Address|Addr)\s*=[^;"'`\n]*;(?:[^;"'`\n]*;)*?\s*(?:Password|Pwd)\s*=\s*([^;"'`\s]{4,})/gi,
+    literals: ['assword=', 'ASSWORD=', 'wd=', 'WD=', 'assword =', 'wd ='],
+  },
 ];
 
 /**
@@ -123,6 +130,9 @@ export function maskSecrets(text: string): string {
       if (f.id === 'private-key') return m;
       if (typeof g1 === 'string' && f.id === 'connection-string-password') {
         return m.replace(`:${g1}@`, `:${maskValue(g1)}@`);
+      }
+      if (typeof g1 === 'string' && f.id === 'keyword-connection-password') {
+        return m.slice(0, m.length - g1.length) + maskValue(g1);
       }
       return maskValue(m);
     });

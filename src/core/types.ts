@@ -134,6 +134,8 @@ export interface Dependency {
   line?: number;
   /** Declared for development only (devDependencies, test groups). */
   dev: boolean;
+  /** The version the lockfile governing the manifest pins, and where. */
+  locked?: { version: string; lockfile: string; line?: number };
 }
 
 /** A place where production or test code imports a module. */
@@ -145,6 +147,21 @@ export interface ImportSite {
   line: number;
   excerpt: string;
   role: FileRole;
+  /**
+   * Only types are imported (TypeScript `import type`, `export type ... from`, or every named
+   * binding marked `type`): erased at compile time, so no runtime dependency.
+   */
+  typeOnly?: boolean;
+}
+
+/** Cyclomatic complexity of one source file, counted lizard-style (src/ecosystems/complexity.ts). */
+export interface FileComplexity {
+  /** Functions, methods and lambdas the language's rules count; each contributes 1. */
+  functions: number;
+  /** Decision points: if, loops, case/when, catch, && and ||, the ternary operator. */
+  decisions: number;
+  /** Complexity (1 + its own decisions) of the most complex function, when bodies could be delimited. */
+  maxFunction?: number;
 }
 
 export interface HistoryAuthor {

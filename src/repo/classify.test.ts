@@ -37,6 +37,13 @@ describe('classify', () => {
     ['services/api/src/main/kotlin/demo/App.kt', 'source'],
     ['examples/app/src/main/java/A.java', 'fixture'],
     ['src/main/resources/fixtures/data.sql', 'source'],
+    ['tests/Ordering.UnitTests/Domain/BuyerTest.cs', 'test'],
+    ['src/Shop.Api.Tests/Controllers/FakeController.cs', 'test'],
+    ['src/Shop.Api/Controllers/TestsController.cs', 'source'],
+    ['src/Ordering.API/Apis/OrdersApi.cs', 'source'],
+    ['src/test/resources/fixtures/LoadSimulation.scala', 'fixture'],
+    ['src/test/resources/application-test.yml', 'test'],
+    ['src/test/java/com/acme/fixtures/Builders.java', 'test'],
   ])('%s is %s', (path, expected) => {
     expect(role(path)).toBe(expected);
   });

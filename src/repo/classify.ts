@@ -55,6 +55,8 @@ const ROLE_RULES: readonly (readonly [FileRole, RegExp])[] = [
   // Fixtures, examples and test data exist to be read by tests or people, not run in production.
   ['fixture', /(^|\/)(fixtures?|__fixtures__|testdata|test-data|__mocks__|mocks?|examples?|samples?|demo|\.semgrep)\//],
   ['test', /(^|\/)(tests?|__tests__|spec|specs|e2e|cypress|playwright|integration-tests|testing)\//],
+  // .NET test projects are folders named after the project under test (`Ordering.UnitTests/`).
+  ['test', /(^|\/)[\w.-]+\.(Tests?|UnitTests?|IntegrationTests?|FunctionalTests?|AcceptanceTests?|Specs)\//],
   ['test', /(\.(test|spec|e2e|cy)\.[cm]?[jt]sx?|_test\.go|_test\.py|(^|\/)test_[^/]*\.py|_spec\.rb|_test\.rb|Tests?\.(java|kt|cs)|IT\.java|Test\.php|conftest\.py)$/],
   // Editor and hook folders hold tooling, not the platform's code.
   ['other', /(^|\/)\.(husky|vscode|idea|devcontainer)\//],
@@ -80,8 +82,11 @@ export function roleOf(path: string, language: Language): FileRole {
   const inSourceSet = SOURCE_SET.exec(path);
   for (const [role, rule] of ROLE_RULES) {
     if (inSourceSet && (role === 'fixture' || role === 'test')) {
-      // Only the part below the source set's root decides; src/test is itself the test role.
-      if (/^(test|it|integrationTest)$/.test(inSourceSet[2]!)) return 'test';
+      // Only the part below the source set's root decides; src/test is itself the test role,
+      // except for the fixtures its resources hold (src/test/resources/fixtures/...).
+      if (/^(test|it|integrationTest)$/.test(inSourceSet[2]!)) {
+        return /^resources\/(.*\/)?(fixtures?|testdata|test-data|samples?)\//.test(path.slice(inSourceSet.index + inSourceSet[0].length)) ? 'fixture' : 'test';
+      }
       if (rule.test(path.slice(0, inSourceSet.index + inSourceSet[0].length))) return role;
       continue;
     }

@@ -2,8 +2,8 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { PatternSpec, RepoView } from '../core/detector.ts';
-import type { Dependency, FileEntry, FileRole, History, ImportSite, Match, Warning } from '../core/types.ts';
-import { MANIFEST_READERS } from '../ecosystems/manifests.ts';
+import type { Dependency, FileComplexity, FileEntry, FileRole, History, ImportSite, Match, Warning } from '../core/types.ts';
+import { DEPENDENCY_FILE_GLOBS, readDependencies } from '../ecosystems/manifests.ts';
 import { globMatcher } from '../util/glob.ts';
 import { gitInfo, type GitInfo } from './git.ts';
 import { readHistory } from './history.ts';
@@ -84,7 +84,7 @@ export async function scanRepository(path: string, opts: ScanOptions): Promise<S
     warnings.push({ code: 'no-commits', message: 'The repository has no commits yet: evidence is of the work tree.' });
   }
 
-  const contents = [...opts.contents, ...MANIFEST_READERS.map((r) => r.glob)];
+  const contents = [...opts.contents, ...DEPENDENCY_FILE_GLOBS];
   const scan = await scanContents(root, inventory.files, {
     patterns: opts.patterns,
     contents,
@@ -107,6 +107,7 @@ export async function scanRepository(path: string, opts: ScanOptions): Promise<S
     files: scan.files,
     texts: scan.texts,
     imports: scan.imports,
+    complexity: scan.complexity,
     history,
     warnings,
   });
@@ -138,6 +139,8 @@ export interface RepoViewData {
   files: readonly FileEntry[];
   texts: ReadonlyMap<string, string>;
   imports: readonly ImportSite[];
+  /** Complexity of production source files; absent: none measured. */
+  complexity?: ReadonlyMap<string, FileComplexity>;
   history: History | undefined;
   /** Manifest problems are recorded here. */
   warnings: Warning[];
@@ -159,21 +162,14 @@ export function createRepoView(data: RepoViewData): RepoView {
     text: (p) => data.texts.get(p),
     dependencies() {
       if (deps) return deps;
-      deps = [];
-      for (const reader of MANIFEST_READERS) {
-        const m = globMatcher(reader.glob);
-        for (const f of data.files) {
-          if (!m(f.path) || !MANIFEST_ROLES.has(f.role)) continue;
-          const text = data.texts.get(f.path);
-          if (text === undefined) continue;
-          const r = reader.read(f.path, text);
-          if (r.problem) data.warnings.push({ code: 'manifest-unparseable', message: `${f.path}: ${r.problem}`, path: f.path });
-          deps.push(...r.dependencies);
-        }
-      }
+      // Manifests declare; lockfiles pin what they declare (Dependency.locked).
+      const r = readDependencies(data.files.filter((f) => MANIFEST_ROLES.has(f.role)), (p) => data.texts.get(p));
+      for (const p of r.problems) data.warnings.push({ code: 'manifest-unparseable', message: `${p.path}: ${p.message}`, path: p.path });
+      deps = r.dependencies;
       return deps;
     },
     imports: () => data.imports,
+    complexity: (p) => data.complexity?.get(p),
     history: () => data.history,
   };
 }

@@ -3,8 +3,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Language } from '../core/types.ts';
-import { extractImports } from '../ecosystems/imports.ts';
+import type { FileComplexity, Language } from '../core/types.ts';
+import { measureComplexity } from '../ecosystems/complexity.ts';
+import { extractImports, extractScriptImports } from '../ecosystems/imports.ts';
 import { LiteralIndex } from '../util/literals.ts';
 import { blankComments, countLines, excerpt, lineAt, lineStarts, lineText } from '../util/text.ts';
 
@@ -26,6 +27,8 @@ export interface FileTask {
   keepText: boolean;
   hash: boolean;
   imports: boolean;
+  /** Production source in a language the complexity counter knows: count complexity; JS/TS imports are parsed with oxc. */
+  source: boolean;
 }
 
 /** [pattern index, line, matched text, groups, excerpt] */
@@ -38,7 +41,8 @@ export interface FileOutcome {
   blob?: string;
   text?: string;
   matches: RawMatch[];
-  imports: [string, number, string][];
+  imports: [specifier: string, line: number, excerpt: string, typeOnly?: true][];
+  complexity?: FileComplexity;
   nonUtf8?: boolean;
   skipped?: 'too-large' | 'unreadable';
 }
@@ -119,7 +123,7 @@ export async function scanFile(
   }
   out.lines = countLines(text);
   if (task.keepText) out.text = text;
-  if (task.patterns.length === 0 && !task.imports) return out;
+  if (task.patterns.length === 0 && !task.imports && !task.source) return out;
 
   let code: string | undefined;
   let strictCode: string | undefined;
@@ -152,10 +156,17 @@ export async function scanFile(
     }
   }
   if (task.imports) {
-    for (const imp of extractImports(task.language, codeText())) {
+    // Production JS/TS is parsed (type-only imports marked); tests and parse failures use regexes.
+    const script = task.source && (task.language === 'javascript' || task.language === 'typescript');
+    const found = (script ? extractScriptImports(task.path, text, codeText()) : undefined) ?? extractImports(task.language, codeText());
+    for (const imp of found) {
       const line = lineOf(imp.offset);
-      out.imports.push([imp.specifier, line, lineExcerpt(line)]);
+      out.imports.push(imp.typeOnly ? [imp.specifier, line, lineExcerpt(line), true] : [imp.specifier, line, lineExcerpt(line)]);
     }
+  }
+  if (task.source) {
+    const complexity = measureComplexity(task.language, codeText());
+    if (complexity) out.complexity = complexity;
   }
   return out;
 }

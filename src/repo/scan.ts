@@ -3,7 +3,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PatternSpec } from '../core/detector.ts';
-import type { FileEntry, FileRole, ImportSite, Match, Warning } from '../core/types.ts';
+import type { FileComplexity, FileEntry, FileRole, ImportSite, Match, Warning } from '../core/types.ts';
+import { hasComplexityRules } from '../ecosystems/complexity.ts';
 import { ecosystemOfLanguage } from '../ecosystems/imports.ts';
 import { mapLimit } from '../util/concurrency.ts';
 import { globMatcher } from '../util/glob.ts';
@@ -32,14 +33,16 @@ export interface ScanResult {
   texts: Map<string, string>;
   matches: Map<string, Match[]>;
   imports: ImportSite[];
+  /** Cyclomatic complexity of each production source file the counter knows. */
+  complexity: Map<string, FileComplexity>;
   warnings: Warning[];
   stats: { filesRead: number; bytesRead: number; workers: number };
 }
 
 const DEFAULT_ROLES: readonly FileRole[] = ['source'];
 const IMPORT_ROLES: ReadonlySet<FileRole> = new Set(['source', 'test']);
-/** Text kept in memory is for manifests and configs; nothing that large is one. */
-const MAX_KEPT_BYTES = 2 * 1024 * 1024;
+/** Text kept in memory is for manifests, lockfiles and configs; a monorepo's lockfile runs to megabytes. */
+const MAX_KEPT_BYTES = 8 * 1024 * 1024;
 /** Reads in flight across all threads: a cold tree of small files reads 2-3x faster than with 4. */
 const READS_IN_FLIGHT = 16;
 const BATCH = 256;
@@ -76,6 +79,7 @@ function tasksFor(files: readonly InventoryEntry[], req: ScanRequest): FileTask[
       keepText: f.size <= MAX_KEPT_BYTES && keep(f.path),
       hash: f.dirty,
       imports: IMPORT_ROLES.has(f.role) && ecosystemOfLanguage(f.language) !== undefined,
+      source: f.role === 'source' && hasComplexityRules(f.language),
     };
   });
 }
@@ -144,6 +148,7 @@ export async function scanContents(
   const texts = new Map<string, string>();
   const matches = new Map<string, Match[]>(plan.map((p) => [p.key, []]));
   const imports: ImportSite[] = [];
+  const complexity = new Map<string, FileComplexity>();
   const warnings: Warning[] = [];
   const nonUtf8: string[] = [];
   const tooLarge: string[] = [];
@@ -171,10 +176,13 @@ export async function scanContents(
       }
       const eco = ecosystemOfLanguage(inv.language);
       if (eco) {
-        for (const [specifier, line, exc] of o.imports) {
-          imports.push({ ecosystem: eco, specifier, path: o.path, line, excerpt: exc, role: inv.role });
+        for (const [specifier, line, exc, typeOnly] of o.imports) {
+          const site: ImportSite = { ecosystem: eco, specifier, path: o.path, line, excerpt: exc, role: inv.role };
+          if (typeOnly) site.typeOnly = true;
+          imports.push(site);
         }
       }
+      if (o.complexity) complexity.set(o.path, o.complexity);
     }
     done += outcomes.length;
     req.onProgress?.(done, tasks.length);
@@ -207,5 +215,5 @@ export async function scanContents(
     order.get(a.path)! - order.get(b.path)! || a.line - b.line;
   for (const list of matches.values()) list.sort(byLocation);
   imports.sort(byLocation);
-  return { files: ordered, texts, matches, imports, warnings, stats: { filesRead: tasks.length - unreadable, bytesRead, workers: n } };
+  return { files: ordered, texts, matches, imports, complexity, warnings, stats: { filesRead: tasks.length - unreadable, bytesRead, workers: n } };
 }

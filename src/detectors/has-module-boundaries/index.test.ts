@@ -41,6 +41,28 @@ describe('has-module-boundaries', () => {
       { 'go.mod': 'module x', 'pkg/api/server.go': 'package api', 'pkg/signals/signal.go': 'package signals' },
       ['pkg/api/server.go', 'pkg/signals/signal.go'],
     ],
+    [
+      'Python packages of one application package',
+      { 'app/__init__.py': '', 'app/billing/__init__.py': 'from .api import charge', 'app/billing/api.py': 'x = 1', 'app/users/__init__.py': '', 'app/models/__init__.py': '' },
+      ['app/billing/__init__.py', 'app/users/__init__.py'],
+    ],
+    [
+      'Java packages with a package-info or facade',
+      {
+        'src/main/java/com/acme/Application.java': 'package com.acme;',
+        'src/main/java/com/acme/billing/package-info.java': 'package com.acme.billing;',
+        'src/main/java/com/acme/billing/internal/Repo.java': 'package com.acme.billing.internal;',
+        'src/main/java/com/acme/users/UserFacade.java': 'package com.acme.users;',
+      },
+      ['src/main/java/com/acme/billing/package-info.java', 'src/main/java/com/acme/users/UserFacade.java'],
+    ],
+    ['packwerk packs', { 'packs/billing/package.yml': 'enforce_privacy: true', 'packs/users/package.yml': '', 'packs/users/app/models/user.rb': 'class User; end' }, ['packs/billing/package.yml', 'packs/users/package.yml']],
+    ['.NET projects', { 'src/Shop.Billing/Shop.Billing.csproj': '<Project/>', 'src/Shop.Users/Shop.Users.csproj': '<Project/>', 'src/Shop.Users.Tests/Shop.Users.Tests.csproj': '<Project/>' }, ['src/Shop.Billing/Shop.Billing.csproj', 'src/Shop.Users/Shop.Users.csproj']],
+    [
+      'PHP PSR-4 namespaces',
+      { 'composer.json': JSON.stringify({ autoload: { 'psr-4': { 'Shop\\': 'src/' } } }), 'src/Billing/Invoice.php': '<?php', 'src/Users/User.php': '<?php', 'src/Users/Role.php': '<?php' },
+      ['src/Billing/Invoice.php', 'src/Users/Role.php'],
+    ],
   ])('answers yes for %s', async (_case, files, where) => {
     const r = await detect(detector, files);
     expect(r.outcome).toBe('yes');
@@ -55,6 +77,12 @@ describe('has-module-boundaries', () => {
     ['module folders only in examples and tests', { 'examples/packages/a/index.js': 'x', 'examples/packages/b/index.js': 'x', 'test/modules/a/index.ts': 'x', 'test/modules/b/index.ts': 'x' }],
     ['vendored packages', { 'node_modules/x/packages/a/package.json': pkg(), 'node_modules/x/packages/b/package.json': pkg() }],
     ['a README describing modules', { 'README.md': 'packages/a/index.ts and packages/b/index.ts', 'src/main.py': 'x' }],
+    ['a layered Python app', { 'app/__init__.py': '', 'app/api/__init__.py': '', 'app/models/__init__.py': '', 'app/services/__init__.py': '' }],
+    [
+      'a layered Java app',
+      { 'src/main/java/com/acme/web/package-info.java': 'package com.acme.web;', 'src/main/java/com/acme/service/package-info.java': 'package com.acme.service;', 'src/main/java/com/acme/App.java': 'package com.acme;' },
+    ],
+    ['Java packages without an entry', { 'src/main/java/com/acme/billing/Invoice.java': 'package com.acme.billing;', 'src/main/java/com/acme/users/User.java': 'package com.acme.users;' }],
   ])('answers no for %s', async (_case, files) => {
     const r = await detect(detector, files);
     expect(r.outcome).toBe('no');
