@@ -20,7 +20,7 @@ function under(name: string, prefix: string, sep: string): boolean {
  * Namespaces shared by unrelated projects: `io.github.x` and `io.github.y` are strangers, and so
  * are `org.apache.kafka` and `org.apache.commons`.
  */
-const SHARED_NAMESPACES = new Set(['github', 'gitlab', 'bitbucket', 'sourceforge', 'googlecode', 'apache', 'eclipse', 'google', 'microsoft', 'amazon']);
+const SHARED_NAMESPACES = new Set(['github', 'gitlab', 'bitbucket', 'sourceforge', 'googlecode', 'apache', 'eclipse', 'google', 'microsoft', 'amazon', 'azure']);
 
 /**
  * Starters and BOMs bring an organisation's other modules transitively (`org.springframework.boot`
@@ -43,6 +43,12 @@ const RUBY_STDLIB = new Set([
   'monitor', 'thread', 'etc', 'io/console', 'objspace', 'coverage', 'ripper', 'shellwords', 'find', 'open-uri',
 ]);
 
+/** Gems the `rails` meta-gem depends on. */
+const RAILS_FRAMEWORKS = new Set([
+  'activerecord', 'activejob', 'actionpack', 'actionview', 'actionmailer', 'actioncable', 'activestorage',
+  'activesupport', 'railties', 'actiontext', 'actionmailbox', 'activemodel',
+]);
+
 const RULES: Partial<Record<Ecosystem, DeclarationRule>> = {
   // go.mod requires module paths: `github.com/a/b` declares `github.com/a/b/c`; the import
   // `github.com/sony/gobreaker/v2` is declared by the module `github.com/sony/gobreaker/v2`.
@@ -61,16 +67,32 @@ const RULES: Partial<Record<Ecosystem, DeclarationRule>> = {
       return under(library, group, '.') || under(group, library, '.') || sameOrganisation(group, library);
     },
   },
-  // PackageReference `Polly` or `Polly.Extensions.Http` declares `Polly`; `OpenTelemetry`
-  // declares the namespace `OpenTelemetry.Metrics`. `System.*` and ASP.NET Core come with the SDK.
+  // PackageReference `Polly` or `Polly.Extensions.Http` declares `Polly`. A package of the same
+  // organisation brings the others transitively (`OpenTelemetry.Extensions.Hosting` brings the
+  // `OpenTelemetry.Trace` namespace), except under shared roots (Microsoft, Azure, AWSSDK); an
+  // Aspire client (`Aspire.RabbitMQ.Client`) wraps the library it names. `System.*` and ASP.NET
+  // Core come with the SDK.
   dotnet: {
     builtin: (s) => under(s, 'System', '.') || under(s, 'Microsoft.AspNetCore', '.'),
-    declares: (dep, library) => under(dep, library, '.') || under(library, dep, '.'),
+    declares: (dep, library) => {
+      const unwrapped = dep.replace(/^Aspire\./, '');
+      const org = unwrapped.split('.')[0]!;
+      const shared = SHARED_NAMESPACES.has(org.toLowerCase()) || org === 'System' || org === 'AWSSDK';
+      return under(unwrapped, library, '.') || under(library, unwrapped, '.') || (!shared && under(library, org, '.'));
+    },
   },
-  // Gems: `require 'sidekiq/web'` belongs to the gem `sidekiq`.
+  // Gems: `require 'sidekiq/web'` belongs to the gem `sidekiq`; the `rails` gem brings its
+  // frameworks (ActiveRecord, ActiveJob, ...), which code names by constant.
   ruby: {
     builtin: (s) => RUBY_STDLIB.has(s),
-    declares: (dep, library, specifiers) => dep === library || specifiers.some((s) => s.split('/')[0] === dep),
+    declares: (dep, library, specifiers) =>
+      dep === library || specifiers.some((s) => s.split('/')[0] === dep) || (dep === 'rails' && RAILS_FRAMEWORKS.has(library)),
+  },
+  // Composer packages: `laravel/framework` declares the entries that name it. Classes without a
+  // namespace (`PDO`, `DateTime`, `Redis` from the extension) come with PHP itself.
+  php: {
+    builtin: (s) => !s.includes('\\'),
+    declares: (dep, library) => dep.toLowerCase() === library.toLowerCase(),
   },
 };
 

@@ -38,10 +38,14 @@ const indexes = new WeakMap<RepoView, UsageIndex>();
 /** The names an import specifier may belong to, as `matchesLibrary` defines belonging. */
 function ownerNames(ecosystem: Ecosystem, specifier: string): string[] {
   const names = new Set([specifier]);
-  const sep = ecosystem === 'go' || ecosystem === 'ruby' || ecosystem === 'js' ? '/' : ecosystem === 'python' ? '' : '.';
+  const sep = ecosystem === 'go' || ecosystem === 'js' ? '/' : ecosystem === 'python' ? '' : ecosystem === 'php' ? '\\' : '.';
   if (ecosystem === 'js' || ecosystem === 'python') {
     const pkg = packageOfSpecifier(ecosystem, specifier);
     if (pkg !== undefined) names.add(pkg);
+  } else if (ecosystem === 'ruby') {
+    // `sidekiq/web` belongs to `sidekiq`; `Sidekiq::Job::Options` to `Sidekiq::Job` and `Sidekiq`.
+    const parts = specifier.split(specifier.includes('::') ? '::' : '/');
+    for (let i = 1; i < parts.length; i++) names.add(parts.slice(0, i).join(specifier.includes('::') ? '::' : '/'));
   } else if (sep) {
     const parts = specifier.split(sep);
     for (let i = 1; i < parts.length; i++) names.add(parts.slice(0, i).join(sep));
@@ -68,7 +72,9 @@ function usageIndex(repo: RepoView): UsageIndex {
     if (list) list.push(d);
     else byEcosystem.set(d.ecosystem, [d]);
     const key = `${d.ecosystem}\0${normalise(d.ecosystem, d.name)}`;
-    if (!declared.has(key)) declared.set(key, d);
+    // A production declaration wins over a development one of the same name.
+    const known = declared.get(key);
+    if (!known || (known.dev && !d.dev)) declared.set(key, d);
   }
   // Ecosystems with a manifest in production paths: there, an undeclared import does not count.
   const manifestEcosystems = new Set(
@@ -83,13 +89,17 @@ function usageIndex(repo: RepoView): UsageIndex {
  * The manifest entry that declares a library: by exact (normalised) name, or by the ecosystem's
  * declaration rule (Go module prefixes, JVM group ids, .NET package prefixes, Ruby gems).
  */
-function findDeclaration(index: UsageIndex, eco: Ecosystem, pkg: string, sites: readonly ImportSite[]): Dependency | undefined {
-  const exact = index.declared.get(`${eco}\0${normalise(eco, pkg)}`);
+function findDeclaration(index: UsageIndex, eco: Ecosystem, pkg: string, sites: readonly ImportSite[], production: boolean): Dependency | undefined {
+  // Where development dependencies are not installed in production (a Gemfile :test group,
+  // require-dev, a test-scoped jar, a dev extra), they cannot serve production code. JS bundlers
+  // legitimately build production code from devDependencies, so there any declaration counts.
+  const usable = (d: Dependency | undefined): Dependency | undefined => (d && production && d.dev && eco !== 'js' ? undefined : d);
+  const exact = usable(index.declared.get(`${eco}\0${normalise(eco, pkg)}`));
   if (exact) return exact;
   const rule = declarationRule(eco);
   if (!rule) return undefined;
   const specifiers = sites.map((s) => s.specifier);
-  return index.byEcosystem.get(eco)?.find((d) => rule.declares(d.name, pkg, specifiers));
+  return index.byEcosystem.get(eco)?.find((d) => usable(d) && rule.declares(d.name, pkg, specifiers));
 }
 
 /** Whether every import site of a library needs no declaration (standard library, SDK). */
@@ -118,7 +128,7 @@ export function usedLibraries(
       }
       if (found.size === 0) continue;
       const sites = repo.imports().filter((s) => found.has(s));
-      const declaration = findDeclaration(index, eco, pkg, sites);
+      const declaration = findDeclaration(index, eco, pkg, sites, !roles.includes('test'));
       if (!declaration && index.manifestEcosystems.has(eco) && !builtin(eco, sites)) continue;
       out.push({ ecosystem: eco, library: pkg, sites, declaration });
     }
