@@ -167,6 +167,22 @@ describe('evaluatePillar: measured, any-of and context evidence', () => {
     expect(r.criteria[1]!.reason).toBe('no api. Context: ctx');
   });
 
+  it('takes a threshold on a figure as one alternative of an any-of criterion', () => {
+    const anyOf: Criterion = {
+      ...crit('anyof', 2, 'x'),
+      evidence: { kind: 'detected', any: [{ detector: 'm', measure: 'share', op: '>=', value: 90 }, { detector: 'b', expect: 'yes' }] },
+    };
+    const run = (m: DetectorResult, b: DetectorResult) => evaluatePillar(pillar([crit('l1', 1, 's', 'no'), anyOf]), input({ s: no(), m, b })).criteria[1]!;
+    expect(run({ ...withFigure(95), summary: '19 of 20 routes versioned.' }, no())).toMatchObject({
+      status: 'met',
+      reason: '19 of 20 routes versioned. (share = 95 %, needs >= 90)',
+    });
+    expect(run(withFigure(80), no()).status).toBe('unmet');
+    expect(run(withFigure(80), yes()).status).toBe('met');
+    expect(run(no('nothing to measure'), no()).status).toBe('unmet');
+    expect(run(unknownR, no()).status).toBe('unknown');
+  });
+
   it('keeps attested criteria unknown until attestations exist', () => {
     const attested: Criterion = { ...crit('att', 2, 'x'), evidence: { kind: 'attested', artefact: 'SOC 2 report' } };
     const r = evaluatePillar(pillar([crit('l1', 1, 's', 'no'), attested]), input({ s: no() }));

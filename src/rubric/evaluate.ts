@@ -22,14 +22,17 @@ export interface EvaluateInput {
 
 const MISSING: DetectorResult = { outcome: 'unknown', summary: 'detector did not run', evidence: [] };
 
-function expects(c: Condition): readonly Outcome[] {
-  return typeof c.expect === 'string' ? [c.expect] : c.expect;
-}
-
 type Truth = 'true' | 'false' | 'unknown';
 
 function conditionTruth(c: Condition, r: DetectorResult): Truth {
-  if (expects(c).includes(r.outcome)) return 'true';
+  if ('measure' in c) {
+    const m = r.measures?.[c.measure];
+    // No figure: a definite "no" means there is nothing to measure; anything else is unknown.
+    if (!m) return r.outcome === 'no' || r.outcome === 'not-applicable' ? 'false' : 'unknown';
+    return compare(m.value, c.op, c.value) ? 'true' : 'false';
+  }
+  const expects: readonly Outcome[] = typeof c.expect === 'string' ? [c.expect] : c.expect;
+  if (expects.includes(r.outcome)) return 'true';
   if (r.outcome === 'unknown' || r.outcome === 'error') return 'unknown';
   return 'false';
 }
@@ -101,10 +104,13 @@ export function evaluateCriterion(c: Criterion, input: EvaluateInput): Criterion
   }
   // detected
   const evidence: Evidence[] = [];
-  const parts: { truth: Truth; detector: string; r: DetectorResult }[] = [];
+  const parts: { truth: Truth; detector: string; r: DetectorResult; says: string }[] = [];
   for (const cond of [...(e.all ?? []), ...(e.any ?? [])]) {
     const r = input.results.get(cond.detector) ?? MISSING;
-    parts.push({ truth: conditionTruth(cond, r), detector: cond.detector, r });
+    const m = 'measure' in cond ? r.measures?.[cond.measure] : undefined;
+    // A threshold condition states its figure, so the reason shows what was compared.
+    const says = 'measure' in cond && m ? `${r.summary} (${cond.measure} = ${m.value}${m.unit ? ` ${m.unit}` : ''}, needs ${cond.op} ${cond.value})` : r.summary;
+    parts.push({ truth: conditionTruth(cond, r), detector: cond.detector, r, says });
   }
   const all = parts.slice(0, e.all?.length ?? 0);
   const any = parts.slice(e.all?.length ?? 0);
@@ -126,7 +132,7 @@ export function evaluateCriterion(c: Criterion, input: EvaluateInput): Criterion
   for (const p of deciding) evidence.push(...toEvidence(p.detector, p.r, input.blobOf));
   evidence.push(...context(e.context));
   const contextSummaries = contextFound(e.context).map(([, r]) => `Context: ${r.summary}`);
-  const reason = [...new Set([...deciding.map((p) => p.r.summary), ...contextSummaries])].join(' ');
+  const reason = [...new Set([...deciding.map((p) => p.says), ...contextSummaries])].join(' ');
   return { ...base, kind: 'detected', status, reason, evidence };
 }
 

@@ -6,11 +6,23 @@ const id = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'kebab-case id');
 const criterionId = z.string().regex(/^[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$/, '<pillar>.<kebab-case-slug>');
 const outcome = z.enum(OUTCOMES);
 
-export const Condition = z.strictObject({
+const OutcomeCondition = z.strictObject({
   detector: id,
   /** The detector outcome(s) that satisfy the condition. */
   expect: z.union([outcome, z.array(outcome).min(1)]),
 });
+
+const MEASURE_OPS = ['>=', '<=', '>', '<', '=='] as const;
+
+/** A threshold on a figure, usable inside `all`/`any` (e.g. "90% of routes versioned, or ..."). */
+const MeasureCondition = z.strictObject({
+  detector: id,
+  measure: id,
+  op: z.enum(MEASURE_OPS),
+  value: z.number(),
+});
+
+export const Condition = z.union([OutcomeCondition, MeasureCondition]);
 
 export const Evidence = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -24,7 +36,7 @@ export const Evidence = z.discriminatedUnion('kind', [
     kind: z.literal('measured'),
     detector: id,
     measure: id,
-    op: z.enum(['>=', '<=', '>', '<', '==']),
+    op: z.enum(MEASURE_OPS),
     value: z.number(),
   }),
   z.strictObject({

@@ -36,9 +36,12 @@ describe('built-in rubric', () => {
     const problems: string[] = [];
     for (const p of rubric.pillars) {
       for (const c of p.criteria) {
-        if (c.evidence.kind !== 'measured') continue;
-        const d = byId.get(c.evidence.detector);
-        if (d && !d.measures?.[c.evidence.measure]) problems.push(`${c.id}: ${d.id} has no measure ${c.evidence.measure}`);
+        const e = c.evidence;
+        const uses = e.kind === 'measured' ? [e] : e.kind === 'detected' ? [...(e.all ?? []), ...(e.any ?? [])].filter((x) => 'measure' in x) : [];
+        for (const u of uses) {
+          const d = byId.get(u.detector);
+          if (d && !d.measures?.[u.measure]) problems.push(`${c.id}: ${d.id} has no measure ${u.measure}`);
+        }
       }
     }
     expect(problems).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detect, locations } from '../../../test/harness.ts';
+import { detect, locations, type Files } from '../../../test/harness.ts';
 import detector from './index.ts';
 
 const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: 'app', dependencies: deps });
@@ -34,5 +34,53 @@ describe('has-read-replica-config', () => {
     ['a BigQuery import without the dependency', { 'requirements.txt': 'flask\n', 'app/x.py': 'from google.cloud import bigquery\n' }],
   ])('answers no for %s', async (_case, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});
+
+describe('has-read-replica-config for Rails and Go', () => {
+  it.each<[string, Files, string[]]>([
+    ['a Rails replica in database.yml', { 'config/database.yml': `production:
+  primary:
+    database: shop
+  primary_replica:
+    database: shop
+    replica: true
+` }, ['config/database.yml:6']],
+    ['Rails connects_to with a reading role', { 'app/models/application_record.rb': `class ApplicationRecord < ActiveRecord::Base
+  primary_abstract_class
+  connects_to database: { writing: :primary, reading: :primary_replica }
+end
+` }, ['app/models/application_record.rb:3']],
+    ['a Go reader pool from DATABASE_READER_URL', { 'internal/db/pools.go': `package db
+
+import "os"
+
+var readerURL = os.Getenv("DATABASE_READER_URL")
+` }, ['internal/db/pools.go:5']],
+  ])('answers yes for %s', async (_name, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each<[string, Files]>([
+    ['a Rails database.yml without a replica', { 'config/database.yml': `production:
+  adapter: postgresql
+  database: shop
+  # replica: true
+` }],
+  ])('answers no when %s', async (_name, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+
+  it('counts replicas apart from warehouses, so failover criteria can tell them apart', async () => {
+    const warehouse = await detect(detector, {
+      'requirements.txt': 'google-cloud-bigquery==3.25.0\n',
+      'app/reports.py': 'from google.cloud import bigquery\n\nclient = bigquery.Client()\n',
+    });
+    expect(warehouse.outcome).toBe('yes');
+    expect(warehouse.measures).toEqual({ 'replica-settings': { value: 0, unit: 'places' }, 'warehouse-clients': { value: 1, unit: 'places' } });
+    const replica = await detect(detector, { 'config/database.yml': 'production:\n  primary:\n    database: shop\n  primary_replica:\n    database: shop\n    replica: true\n' });
+    expect(replica.measures?.['replica-settings']?.value).toBe(1);
   });
 });
