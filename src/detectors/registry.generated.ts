@@ -24,6 +24,7 @@ import documentsRtoRpo from './documents-rto-rpo/index.ts';
 import enforcesCommitConventions from './enforces-commit-conventions/index.ts';
 import enforcesCoverageThreshold from './enforces-coverage-threshold/index.ts';
 import enforcesImportBoundaries from './enforces-import-boundaries/index.ts';
+import evolvesSchemaWithoutVersions from './evolves-schema-without-versions/index.ts';
 import exposesMetrics from './exposes-metrics/index.ts';
 import exposesQueueMetrics from './exposes-queue-metrics/index.ts';
 import generatesApiSpecFromCode from './generates-api-spec-from-code/index.ts';
@@ -52,6 +53,7 @@ import hasIac from './has-iac/index.ts';
 import hasIntegrationTests from './has-integration-tests/index.ts';
 import hasLoadTests from './has-load-tests/index.ts';
 import hasModuleBoundaries from './has-module-boundaries/index.ts';
+import hasModuleCycles from './has-module-cycles/index.ts';
 import hasOnboardingDocs from './has-onboarding-docs/index.ts';
 import hasOncallDocs from './has-oncall-docs/index.ts';
 import hasOversizedSourceFiles from './has-oversized-source-files/index.ts';
@@ -68,9 +70,11 @@ import hasThreatModel from './has-threat-model/index.ts';
 import iacCostTagCoverage from './iac-cost-tag-coverage/index.ts';
 import iacParameterizesEnvironments from './iac-parameterizes-environments/index.ts';
 import iacStackCoverage from './iac-stack-coverage/index.ts';
+import importsBypassModuleApi from './imports-bypass-module-api/index.ts';
 import keepsStateInProcess from './keeps-state-in-process/index.ts';
 import logsSlowQueries from './logs-slow-queries/index.ts';
 import logsWithConsoleOnly from './logs-with-console-only/index.ts';
+import measuresModuleComplexity from './measures-module-complexity/index.ts';
 import partitionsByTenant from './partitions-by-tenant/index.ts';
 import pollsDatabaseOnTimer from './polls-database-on-timer/index.ts';
 import propagatesCorrelationIds from './propagates-correlation-ids/index.ts';
@@ -104,6 +108,7 @@ import usesStaticAnalysis from './uses-static-analysis/index.ts';
 import usesStructuredLogger from './uses-structured-logger/index.ts';
 import usesVersionedRoutes from './uses-versioned-routes/index.ts';
 import validatesRequests from './validates-requests/index.ts';
+import versionsAllRoutes from './versions-all-routes/index.ts';
 
 export const DETECTORS: readonly AnyDetector[] = [
   alertsLinkRunbooks,
@@ -130,6 +135,7 @@ export const DETECTORS: readonly AnyDetector[] = [
   enforcesCommitConventions,
   enforcesCoverageThreshold,
   enforcesImportBoundaries,
+  evolvesSchemaWithoutVersions,
   exposesMetrics,
   exposesQueueMetrics,
   generatesApiSpecFromCode,
@@ -158,6 +164,7 @@ export const DETECTORS: readonly AnyDetector[] = [
   hasIntegrationTests,
   hasLoadTests,
   hasModuleBoundaries,
+  hasModuleCycles,
   hasOnboardingDocs,
   hasOncallDocs,
   hasOversizedSourceFiles,
@@ -174,9 +181,11 @@ export const DETECTORS: readonly AnyDetector[] = [
   iacCostTagCoverage,
   iacParameterizesEnvironments,
   iacStackCoverage,
+  importsBypassModuleApi,
   keepsStateInProcess,
   logsSlowQueries,
   logsWithConsoleOnly,
+  measuresModuleComplexity,
   partitionsByTenant,
   pollsDatabaseOnTimer,
   propagatesCorrelationIds,
@@ -210,4 +219,5 @@ export const DETECTORS: readonly AnyDetector[] = [
   usesStructuredLogger,
   usesVersionedRoutes,
   validatesRequests,
+  versionsAllRoutes,
 ];

@@ -2,12 +2,15 @@
 // through a structured logger (directly or via the project's own logger module), which use a
 // levelled text framework, and where production code prints to the console instead.
 import { fromImport, fromMatch, type PatternSpec, type RepoView } from '../core/detector.ts';
-import type { EvidenceItem, ImportSite, Match } from '../core/types.ts';
+import type { Ecosystem, EvidenceItem, ImportSite, Match } from '../core/types.ts';
 import { CAPABILITIES } from './capabilities/index.ts';
-import LOGGING_FRAMEWORK from './capabilities/logging-framework.ts';
+import LOGGING_FRAMEWORK, { BUNDLED_LOGGING, LOGGING_FRAMEWORK_CALLS } from './capabilities/logging-framework.ts';
+import { STRUCTURED_LOGGER_SIGNATURES } from './capabilities/structured-logger.ts';
+import { matchesLibrary } from './imports.ts';
 import { usedLibraries } from './usage.ts';
 
 const STRUCTURED = CAPABILITIES['structured-logger'];
+const SIGNATURE_ROLES = ['source', 'config', 'other'] as const;
 
 /** Patterns both logging detectors declare (spread into their own `patterns`). */
 export const LOGGING_PATTERNS = {
@@ -19,6 +22,8 @@ export const LOGGING_PATTERNS = {
   goStdLog: { regex: /(?<![\w.])log\.(?:Print|Printf|Println|Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)\s*\(/, literals: ['log.'], languages: ['go'] },
   goStdLogImport: { regex: /"log"/, literals: ['"log"'], languages: ['go'], maxPerFile: 1 },
   javaPrint: { regex: /\bSystem\.(?:out|err)\.print(?:ln|f)?\s*\(/, literals: ['System.'], languages: ['java', 'kotlin'] },
+  csConsole: { regex: /\bConsole\.(?:Error\.)?Write(?:Line)?\s*\(/, literals: ['Console.'], languages: ['csharp'] },
+  rubyPuts: { regex: /^[ \t]*(?:(?:\$stdout|\$stderr|STDOUT|STDERR)\.)?puts\b/m, literals: ['puts'], languages: ['ruby'] },
   // Fastify's built-in logger is pino.
   fastifyLogger: {
     regex: /\b(?:fastify|Fastify|FastifyAdapter)\s*\(\s*\{[\s\S]{0,300}?\blogger\s*:\s*(?!false\b)(?:true|\{|[A-Za-z_$])/,
@@ -30,11 +35,18 @@ export const LOGGING_PATTERNS = {
   loguruSerialize: { regex: /\bserialize\s*=\s*True\b/, literals: ['serialize'], languages: ['python'], maxPerFile: 1 },
   nestLogger: { regex: /\bnew\s+Logger\s*\(/, literals: ['Logger'], languages: ['typescript', 'javascript'], maxPerFile: 1 },
   javaLogAnnotation: { regex: /^[ \t]*@(?:Slf4j|Log4j2?|CommonsLog|XSlf4j|Flogger)\b/m, literals: ['@Slf4j', '@Log4j', '@CommonsLog', '@XSlf4j', '@Flogger'], languages: ['java', 'kotlin'], maxPerFile: 1 },
+  // Structured output switched on by configuration, and framework loggers used without imports.
+  ...Object.fromEntries(
+    STRUCTURED_LOGGER_SIGNATURES.map((g) => [`sig:${g.id}`, { regex: g.regex, literals: g.literals, paths: g.paths, roles: SIGNATURE_ROLES, maxPerFile: 1 } satisfies PatternSpec]),
+  ),
+  ...Object.fromEntries(
+    LOGGING_FRAMEWORK_CALLS.map((c) => [`fw:${c.id}`, { regex: c.regex, literals: c.literals, languages: [c.language], maxPerFile: 1 } satisfies PatternSpec]),
+  ),
 } satisfies Record<string, PatternSpec>;
 
 /** Scripts, seeds, build configs and browser code print to a terminal or devtools by design. */
 const SCRIPT_PATH =
-  /(^|\/)(scripts?|bin|tools|seeds?|seeders|migrations?|management\/commands|public|static|assets|frontend|www)\/|(^|\/)(setup|manage|noxfile|fabfile|tasks)\.py$|\.config\.[cm]?[jt]s$|(^|\/)seed\.[cm]?[jt]s$|\.[jt]sx$/;
+  /(^|\/)(scripts?|bin|tools|seeds?|seeders|migrations?|management\/commands|public|static|assets|frontend|www)\/|(^|\/)(setup|manage|noxfile|fabfile|tasks)\.py$|(^|\/)lib\/tasks\/|\.rake$|(^|\/)(seeds\.rb|Rakefile)$|\.config\.[cm]?[jt]s$|(^|\/)seed\.[cm]?[jt]s$|\.[jt]sx$/;
 
 /** A detector's `matches`, for the names of LOGGING_PATTERNS. */
 export type Matches = (name: string) => readonly Match[];
@@ -113,6 +125,14 @@ export function analyseLogging(repo: RepoView, matches: Matches): LoggingAnalysi
       loggerEvidence.push(fromImport(s, `${use.library} imported`));
     }
   }
+  // Files per ecosystem that log through an unstructured framework: a global structured
+  // configuration (a logback JSON encoder, a JSON formatter in Django's LOGGING) covers them.
+  const frameworkFiles = new Map<Ecosystem, Set<string>>();
+  const addFramework = (eco: Ecosystem, name: string, path: string, item: () => EvidenceItem): void => {
+    if (!frameworkNames.has(name)) frameworkEvidence.push(item());
+    frameworkNames.add(name);
+    frameworkFiles.set(eco, (frameworkFiles.get(eco) ?? new Set()).add(path));
+  };
   const serialize = new Set(matches('loguruSerialize').map((m) => m.path));
   for (const use of usedLibraries(repo, LOGGING_FRAMEWORK)) {
     if (use.library === 'loguru' && serialize.size > 0) {
@@ -125,6 +145,7 @@ export function analyseLogging(repo: RepoView, matches: Matches): LoggingAnalysi
     }
     frameworkNames.add(use.library);
     frameworkEvidence.push(...use.sites.slice(0, 3).map((s) => fromImport(s, `${use.library} imported`)));
+    for (const s of use.sites) frameworkFiles.set(use.ecosystem, (frameworkFiles.get(use.ecosystem) ?? new Set()).add(s.path));
   }
   const fastifyFiles = importsOf((s) => s === 'fastify' || s === '@nestjs/platform-fastify');
   for (const m of matches('fastifyLogger')) {
@@ -155,25 +176,39 @@ export function analyseLogging(repo: RepoView, matches: Matches): LoggingAnalysi
     if (!added) break;
   }
 
-  // Unstructured frameworks without a manifest entry: python logging, Nest's Logger, JVM/.NET.
+  // Unstructured frameworks: bundled modules without a manifest entry (python logging, SLF4J,
+  // Microsoft.Extensions.Logging), Nest's Logger, Lombok annotations, and framework loggers used
+  // without an import (Rails.logger, Laravel's Log facade, ILogger).
   for (const s of imports) {
-    if (s.ecosystem === 'python' && (s.specifier === 'logging' || s.specifier.startsWith('logging.'))) {
-      if (!frameworkNames.has('logging')) frameworkEvidence.push(fromImport(s, 'python logging imported'));
-      frameworkNames.add('logging');
-    }
+    const bundled = BUNDLED_LOGGING[s.ecosystem]?.find((m) => matchesLibrary(s.ecosystem, s.specifier, m) || s.specifier.startsWith(`${m}.`));
+    if (bundled) addFramework(s.ecosystem, bundled, s.path, () => fromImport(s, `${bundled} imported`));
   }
   const nestFiles = importsOf((s) => s === '@nestjs/common');
   for (const m of matches('nestLogger')) {
-    if (!nestFiles.has(m.path)) continue;
-    if (!frameworkNames.has('@nestjs/common Logger')) frameworkEvidence.push(fromMatch(m, 'Nest Logger'));
-    frameworkNames.add('@nestjs/common Logger');
+    if (nestFiles.has(m.path)) addFramework('js', '@nestjs/common Logger', m.path, () => fromMatch(m, 'Nest Logger'));
   }
-  for (const key of ['javaLogAnnotation']) {
-    for (const m of matches(key)) {
-      const name = m.groups[0] ?? m.text.trim();
-      if (!frameworkNames.has(name)) frameworkEvidence.push(fromMatch(m, `${name} logging`));
-      frameworkNames.add(name);
+  for (const m of matches('javaLogAnnotation')) {
+    const name = m.text.trim();
+    addFramework('jvm', name, m.path, () => fromMatch(m, `${name} logging`));
+  }
+  for (const c of LOGGING_FRAMEWORK_CALLS) {
+    for (const m of matches(`fw:${c.id}`)) addFramework(c.ecosystem, c.name, m.path, () => fromMatch(m, `${c.name} logging`));
+  }
+
+  // Structured output configured rather than imported (a JSON encoder or formatter), counted when
+  // its package is declared for production.
+  const normalise = (name: string): string => name.toLowerCase().replace(/[-_.]+/g, '-');
+  const production = new Set(repo.dependencies().filter((d) => !d.dev).map((d) => `${d.ecosystem}\0${normalise(d.name)}`));
+  for (const g of STRUCTURED_LOGGER_SIGNATURES) {
+    if (g.packages.length > 0 && !g.packages.some((p) => production.has(`${g.ecosystem}\0${normalise(p)}`))) continue;
+    const found = matches(`sig:${g.id}`);
+    if (found.length === 0) continue;
+    loggerNames.add(g.name);
+    for (const m of found) {
+      loggerFiles.add(m.path);
+      loggerEvidence.push(fromMatch(m, `${g.name} configured`));
     }
+    if (g.global) for (const path of frameworkFiles.get(g.ecosystem) ?? []) loggerFiles.add(path);
   }
 
   const scripts = new Set(matches('pyMainGuard').map((m) => m.path));
@@ -184,6 +219,8 @@ export function analyseLogging(repo: RepoView, matches: Matches): LoggingAnalysi
     ...matches('goPrint'),
     ...matches('goStdLog').filter((m) => goStdLog.has(m.path)),
     ...matches('javaPrint'),
+    ...matches('csConsole'),
+    ...matches('rubyPuts'),
   ]
     .filter((m) => !SCRIPT_PATH.test(m.path))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));

@@ -18,6 +18,10 @@ const SPEC_CHECK = new RegExp(
     String.raw`\bswagger-cli(?:@[\w.^~-]+)?\s+validate\b`,
     String.raw`\bopenapi-spec-validator\b`,
     String.raw`\bvacuum\s+lint\b`,
+    // Apollo GraphOS schema checks, and the OpenAPI Generator Gradle/Maven validate tasks.
+    String.raw`\brover\s+(?:sub)?graph\s+(?:check|lint)\b`,
+    String.raw`\bopenApiValidate\b`,
+    String.raw`\bopenapi-generator:validate\b`,
   ].join('|'),
   'i',
 );

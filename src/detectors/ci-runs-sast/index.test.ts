@@ -15,6 +15,8 @@ describe('ci-runs-sast', () => {
     ['the GitLab SAST template', { '.gitlab-ci.yml': 'include:\n  - template: Security/SAST.gitlab-ci.yml\ntest:\n  script: [make test]\n' }, 'yes', ['.gitlab-ci.yml:2']],
     ['install and scan on one line', { '.github/workflows/ci.yml': gha('      - run: pip install bandit && bandit -r app\n') }, 'yes', ['.github/workflows/ci.yml:8']],
     ['a checkout of semgrep rules and a comment are not scans', { '.github/workflows/ci.yml': gha('      - uses: actions/checkout@v4\n        with:\n          sparse-checkout: .semgrep\n      - run: |\n          # run semgrep later\n          semgrep --test .semgrep\n') }, 'no', []],
+    ['the Sonar Maven plugin by coordinates', { '.github/workflows/ci.yml': gha('      - run: mvn -B verify org.sonarsource.scanner.maven:sonar-maven-plugin:sonar -Dsonar.projectKey=x\n') }, 'yes', ['.github/workflows/ci.yml:8']],
+    ['a Sonar property alone is no scan', { '.github/workflows/ci.yml': gha('      - run: mvn -B verify -Dsonar.skip=true\n') }, 'no', []],
     ['the Semgrep action', { '.github/workflows/ci.yml': gha('      - uses: returntocorp/semgrep-action@v1\n') }, 'yes', ['.github/workflows/ci.yml:8']],
     ['CI without SAST', { '.github/workflows/ci.yml': gha('      - run: npm test\n      # - run: semgrep ci\n') }, 'no', []],
     ['a disabled SAST step', { '.github/workflows/ci.yml': gha('      - if: false\n        run: semgrep ci\n') }, 'no', []],

@@ -12,6 +12,7 @@ const SAST = new RegExp(
     String.raw`sonarsource\/(?:sonarcloud-github-action|sonarqube-scan-action|sonarcloud-github-c-cpp)`,
     String.raw`\bsonar-scanner\b`,
     String.raw`\bsonar:sonar\b`,
+    String.raw`\bsonar-maven-plugin(?::[\w.-]+)?:sonar\b`,
     String.raw`\bgradlew?\s+[^\n]*\bsonar(?:qube)?\b`,
     String.raw`\bdotnet[-\s]sonarscanner\b`,
     String.raw`\bsnyk\s+code\s+test\b`,

@@ -17,6 +17,8 @@ describe('ci-runs-sca', () => {
     ['the scanner is only installed', { '.github/workflows/ci.yml': gha('      - run: pip install pip-audit safety\n') }, 'no', []],
     ['npm audit signatures only', { '.github/workflows/ci.yml': gha('      - run: npm audit signatures\n') }, 'no', []],
     ['a commented-out audit', { '.github/workflows/ci.yml': gha('      - run: npm test\n      # - run: npm audit\n') }, 'no', []],
+    ['Dependabot for actions and pip', { '.github/dependabot.yml': 'version: 2\nupdates:\n  - package-ecosystem: "github-actions"\n    directory: /\n  - package-ecosystem: "pip"\n    directory: /\n' }, 'yes', ['.github/dependabot.yml:5']],
+    ['Dependabot for GitHub Actions only', { '.github/dependabot.yml': 'version: 2\nupdates:\n  - package-ecosystem: github-actions\n    directory: /\n' }, 'no', []],
     ['a Dependabot file with no updates', { '.github/dependabot.yml': 'version: 2\n' }, 'no', []],
     ['Renovate disabled', { 'renovate.json': '{\n  "enabled": false\n}\n' }, 'no', []],
     ['only the docs mention npm audit', { 'docs/deps.md': 'Run npm audit weekly.\n' }, 'no', []],

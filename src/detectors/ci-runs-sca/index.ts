@@ -57,7 +57,8 @@ export default defineDetector({
       const text = repo.text(path);
       if (text === undefined) continue;
       const lines = text.split('\n');
-      const eco = lines.findIndex((l) => /^\s*-?\s*package-ecosystem\s*:/.test(l));
+      // Updates for GitHub Actions alone keep the workflows current, not the application's dependencies.
+      const eco = lines.findIndex((l) => /^\s*-?\s*package-ecosystem\s*:/.test(l) && !/:\s*["']?github-actions["']?\s*(?:#.*)?$/.test(l));
       if (!/^updates\s*:/m.test(text) || eco < 0) continue;
       tools.add('Dependabot');
       evidence.push({ path, line: eco + 1, excerpt: excerpt(lines[eco]!), note: 'Dependabot version updates' });

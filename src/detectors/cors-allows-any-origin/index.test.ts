@@ -19,6 +19,18 @@ describe('cors-allows-any-origin', () => {
     ['FastAPI allow_origins=["*"]', { 'app/main.py': 'app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["*"])\n' }, ['app/main.py:1']],
     ['nginx add_header *', { 'deploy/nginx.conf': 'location / {\n  add_header Access-Control-Allow-Origin *;\n}\n' }, ['deploy/nginx.conf:2']],
     ['Spring @CrossOrigin without origins', { 'src/main/java/Api.java': '@CrossOrigin\n@RestController\nclass Api {}\n' }, ['src/main/java/Api.java:1']],
+    ['an origin callback that reflects the origin', EXPRESS('app.use(cors({\n  origin: function (origin, callback) { callback(null, origin); },\n}));'), ['src/app.ts:5']],
+    ['the cors options delegate echoing the request', EXPRESS("app.use(cors((req, cb) => cb(null, { origin: req.header('Origin'), credentials: true })));"), ['src/app.ts:4']],
+    ['a header echoing req.headers.origin', { 'src/mw/cors.ts': "export const allow = (req, res, next) => {\n  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '');\n  next();\n};\n" }, ['src/mw/cors.ts:2']],
+    ['Flask echoing the Origin', { 'app/main.py': '@app.after_request\ndef cors(resp):\n    resp.headers["Access-Control-Allow-Origin"] = request.headers.get("Origin", "*")\n    return resp\n' }, ['app/main.py:3']],
+    [
+      'Go echoing the Origin through a variable behind an emptiness check',
+      { 'internal/httpx/cors.go': 'package httpx\n\nfunc cors(w http.ResponseWriter, r *http.Request) {\n\torigin := r.Header.Get("Origin")\n\tif origin != "" {\n\t\tw.Header().Set("Access-Control-Allow-Origin", origin)\n\t}\n}\n' },
+      ['internal/httpx/cors.go:6'],
+    ],
+    ['Laravel allowed_origins *', { 'config/cors.php': "<?php\nreturn [\n    'paths' => ['api/*'],\n    'allowed_origins' => ['*'],\n];\n" }, ['config/cors.php:4']],
+    ['PHP header() wildcard', { 'public/api.php': "<?php\nheader('Access-Control-Allow-Origin: *');\n" }, ['public/api.php:2']],
+    ['PHP header() echoing HTTP_ORIGIN', { 'src/Cors.php': "<?php\nheader('Access-Control-Allow-Origin: ' . $_SERVER['HTTP_ORIGIN']);\n" }, ['src/Cors.php:2']],
   ])('answers yes for %s', async (_name, files, locs) => {
     const r = await detect(detector, files);
     expect(r.outcome).toBe('yes');
@@ -33,6 +45,17 @@ describe('cors-allows-any-origin', () => {
     ['cors() is some other function', { 'src/a.ts': 'function cors() { return 1; }\ncors();\n' }],
     ['the wildcard header is in a test', { 'src/a.test.ts': "res.setHeader('Access-Control-Allow-Origin', '*');\n" }],
     ['a React component sends the header on a request', { 'src/components/Api.tsx': "fetch(u, { headers: { 'Access-Control-Allow-Origin': '*' } });\n" }],
+    ['the origin callback passes something other than the origin', EXPRESS('app.use(cors({ origin: (origin, cb) => cb(null, allowedOrigins) }));')],
+    [
+      'the echoed origin is checked against an allow-list first',
+      { 'src/mw/cors.ts': "export const allow = (req, res, next) => {\n  const origin = req.headers.origin;\n  if (origin && allowed.has(origin)) {\n    res.setHeader('Access-Control-Allow-Origin', origin);\n  }\n  next();\n};\n" },
+    ],
+    [
+      'Go echoes the origin only when it is in the allow-list',
+      { 'internal/httpx/cors.go': 'package httpx\n\nfunc cors(w http.ResponseWriter, r *http.Request) {\n\torigin := r.Header.Get("Origin")\n\tif slices.Contains(cfg.AllowedOrigins, origin) {\n\t\tw.Header().Set("Access-Control-Allow-Origin", origin)\n\t}\n}\n' },
+    ],
+    ['the header holds a configured origin, not the request one', { 'src/mw/cors.ts': "const allowedOrigin = process.env.WEB_ORIGIN;\nres.setHeader('Access-Control-Allow-Origin', allowedOrigin);\n" }],
+    ['Laravel origins come from the environment', { 'config/cors.php': "<?php\nreturn [\n    'allowed_origins' => explode(',', env('CORS_ALLOWED_ORIGINS', '')),\n];\n" }],
     ['Flask-CORS has an origin list', { 'app/main.py': 'from flask_cors import CORS\nCORS(app, origins=["https://app.example.com"])\n' }],
     ['only the Vite dev server allows any origin', { 'vite.config.ts': 'export default defineConfig({ server: { cors: true, origin: true } });\n' }],
     ['only the README shows it', { 'README.md': 'app.use(cors())\nCORS_ALLOW_ALL_ORIGINS = True\n' }],

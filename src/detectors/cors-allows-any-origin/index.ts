@@ -8,6 +8,15 @@ const JS: readonly Language[] = ['javascript', 'typescript'];
 const BROWSER_PATH = /\.(?:jsx|tsx|vue|svelte)$|(?:^|\/)(?:components|hooks|pages|frontend|client|public|static|browser)\//;
 /** Dev-server settings of build tools never reach production. */
 const BUILD_CONFIG = /(?:^|\/)(?:vite|vitest|webpack|rollup|karma|jest|storybook|astro|svelte|playwright|cypress)\.config\.[cm]?[jt]s$|(?:^|\/)\.storybook\//;
+const SERVER_LANGUAGES: readonly Language[] = ['javascript', 'typescript', 'python', 'go', 'java', 'kotlin', 'ruby', 'php', 'csharp'];
+/**
+ * The request's own Origin header: `req.headers.origin`, `req.header('Origin')`, `request.headers.get("Origin")`,
+ * `r.Header.Get("Origin")`, `request.getHeader("Origin")`, `request.META.get("HTTP_ORIGIN")`, `$_SERVER['HTTP_ORIGIN']`.
+ */
+const REQUEST_ORIGIN = String.raw`(?:(?:req|request|r|ctx|c|context|event|self\.request|\$request)\b[\w.]*?(?:\.origin\b|(?:\.|->)(?:header|headers|Header|get|Get|getHeader|GetHeader|get_header)\s*[(\[]\s*['"](?:origin|Origin|ORIGIN|HTTP_ORIGIN)['"]|\.META\s*\[\s*['"]HTTP_ORIGIN['"])|\$_SERVER\s*\[\s*['"]HTTP_ORIGIN['"])`;
+const ACAO = String.raw`(['"\`])Access-Control-Allow-Origin\1\s*\]?\s*[,:=]\s*`;
+/** How many lines above a reflected origin an allow-list check may sit. */
+const GUARD_WINDOW = 15;
 
 export default defineDetector({
   id: 'cors-allows-any-origin',
@@ -29,10 +38,55 @@ export default defineDetector({
       languages: JS,
     },
     jsOriginCallback: {
-      // An origin callback whose first statement allows: `origin: (o, cb) => cb(null, true)`.
-      regex: /\borigin\s*:\s*(?:(?:async\s+)?function\s*\w*\s*\([^)]*\)|(?:async\s*)?\([^)]*\)\s*=>|\w+\s*=>)\s*\{?\s*(?:return\s+)?(?:callback|cb|done|next|fn)\s*\(\s*null\s*,\s*true\s*\)/,
+      // An origin callback whose first statement allows or reflects: `origin: (o, cb) => cb(null, true)`,
+      // `origin: function (origin, callback) { callback(null, origin) }`. Groups 1-3: the callback's first
+      // parameter; group 4: what it passes (`true` or an identifier).
+      regex: /\borigin\s*:\s*(?:(?:async\s+)?function\s*\w*\s*\(\s*(\w+)[^)]*\)|(?:async\s*)?\(\s*(\w+)[^)]*\)\s*=>|(\w+)\s*=>)\s*\{?\s*(?:return\s+)?(?:callback|cb|done|next|fn)\s*\(\s*null\s*,\s*(true|\w+)\s*\)/,
       literals: ['origin'],
       languages: JS,
+    },
+    jsOriginReflected: {
+      // The cors options delegate or @koa/cors echoing the request: `origin: req.header('Origin')`, `origin: (ctx) => ctx.get('Origin')`.
+      regex: new RegExp(String.raw`\borigin\s*:\s*(?:(?:async\s*)?\(?\s*\w+\s*\)?\s*=>\s*)?${REQUEST_ORIGIN}`),
+      literals: ['origin', 'Origin'],
+      languages: JS,
+    },
+    headerReflected: {
+      // `res.setHeader('Access-Control-Allow-Origin', req.headers.origin)`, `w.Header().Set("...", r.Header.Get("Origin"))`.
+      regex: new RegExp(`${ACAO}${REQUEST_ORIGIN}`, 'i'),
+      literals: ['ccess-Control-Allow-Origin', 'ccess-control-allow-origin'],
+      languages: SERVER_LANGUAGES,
+    },
+    headerFromVariable: {
+      // The header set from a variable named like an origin (group 2): reflected when that variable holds the request's Origin.
+      regex: new RegExp(String.raw`${ACAO}(\w*[oO]rigin)\s*(?:[),;]|$)`, 'im'),
+      literals: ['ccess-Control-Allow-Origin', 'ccess-control-allow-origin'],
+      languages: SERVER_LANGUAGES,
+    },
+    originVariable: {
+      // `const origin = req.headers.origin`, `origin := r.Header.Get("Origin")`: group 1 is the variable.
+      regex: new RegExp(String.raw`\b(\w*[oO]rigin)\s*:?=\s*${REQUEST_ORIGIN}`),
+      literals: ['rigin'],
+      languages: SERVER_LANGUAGES,
+    },
+    originGuard: {
+      // A line that compares the origin with something (an allow-list, a suffix, a fixed value) under a condition;
+      // a check for an empty or missing origin (`if origin != ""`) is not one.
+      regex: /^(?=[^\n]*\b\w*[oO]rigin)(?=[^\n]*(?:\b(?:if|elif|unless|when|case|filter|where)\b|&&|\?))(?=[^\n]*(?:\.(?:includes|indexOf|has|contains|Contains|test|match|matches|startsWith|endsWith|some|find|exec|include\?|key\?)\s*\(?|\b(?:HasSuffix|HasPrefix|Contains|in_array|includes|slices\.Contains)\s*\(|(?:===?|!==?)(?!\s*(?:""|''|nil\b|null\b|None\b|undefined\b))|\bin\b))[^\n]+/m,
+      literals: ['rigin'],
+      languages: SERVER_LANGUAGES,
+    },
+    phpAny: {
+      // Laravel config/cors.php `'allowed_origins' => ['*']`, `header('Access-Control-Allow-Origin: *')`.
+      regex: /(['"])allowed_origins\1\s*=>\s*\[\s*(['"])\*\2\s*\]|\bheader\s*\(\s*(['"])Access-Control-Allow-Origin:\s*\*/i,
+      literals: ['allowed_origins', 'ccess-Control-Allow-Origin'],
+      languages: ['php'],
+    },
+    phpReflected: {
+      // `header('Access-Control-Allow-Origin: ' . $_SERVER['HTTP_ORIGIN'])`.
+      regex: new RegExp(String.raw`\bheader\s*\(\s*(['"])Access-Control-Allow-Origin:\s*\1\s*\.\s*${REQUEST_ORIGIN}`, 'i'),
+      literals: ['ccess-Control-Allow-Origin'],
+      languages: ['php'],
     },
     jsRegisterDefault: {
       // `fastify.register(cors)` or `register(require('@fastify/cors'))` without options: origin '*'.
@@ -91,7 +145,23 @@ export default defineDetector({
     const found: [Match, string][] = [];
     for (const m of matches('jsCorsDefault')) if (importsCors.has(m.path)) found.push([m, 'CORS middleware with default options (any origin)']);
     for (const m of matches('jsOriginAny')) found.push([m, 'any origin allowed']);
-    for (const m of matches('jsOriginCallback')) found.push([m, 'origin callback allows every origin']);
+    for (const m of matches('jsOriginCallback')) {
+      const [a, b, c, passed] = m.groups;
+      if (passed === 'true') found.push([m, 'origin callback allows every origin']);
+      else if (passed !== undefined && passed === (a ?? b ?? c)) found.push([m, 'origin callback reflects the request origin']);
+    }
+    // A reflected Origin is open unless an allow-list check sits just above it in the same file.
+    const guards = matches('originGuard');
+    const guarded = (m: Match): boolean => guards.some((g) => g.path === m.path && g.line <= m.line && g.line >= m.line - GUARD_WINDOW);
+    const reflecting = new Set(matches('originVariable').map((m) => `${m.path}#${m.groups[0]}`));
+    const reflected = [
+      ...matches('jsOriginReflected'),
+      ...matches('headerReflected'),
+      ...matches('phpReflected'),
+      ...matches('headerFromVariable').filter((m) => reflecting.has(`${m.path}#${m.groups[1]}`)),
+    ];
+    for (const m of reflected) if (!BROWSER_PATH.test(m.path) && !guarded(m)) found.push([m, 'the request Origin is reflected without an allow-list check']);
+    for (const m of matches('phpAny')) found.push([m, 'any origin allowed']);
     for (const m of matches('jsRegisterDefault')) found.push([m, 'CORS plugin registered without an origin list']);
     for (const m of matches('nestEnableCors')) found.push([m, 'enableCors() without options (any origin)']);
     const servesFiles = new Set(matches('staticServing').map((m) => m.path));

@@ -1,6 +1,7 @@
 import { defineDetector, fromImport, fromMatch, no, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
 import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
+import { METRICS_BUILD_DEPENDENCIES, METRICS_DJANGO_APPS } from '../../ecosystems/capabilities/metrics.ts';
 import { usedLibraries } from '../../ecosystems/usage.ts';
 
 const METRICS = CAPABILITIES['metrics'];
@@ -12,16 +13,15 @@ export default defineDetector({
   rationale:
     'Metrics on the golden signals (latency, traffic, errors, saturation) are what dashboards and alerts are built on.',
   patterns: {
-    // The OpenTelemetry Node SDK exports metrics when given a metric reader.
-    otelMetricReader: { regex: /\bmetricReaders?\s*:/, literals: ['metricReader'], languages: ['javascript', 'typescript'], maxPerFile: 1 },
-    // Spring Boot / JVM registries declared in the build.
-    jvmBuild: {
-      regex: /micrometer-registry-[\w-]+|io\.prometheus:simpleclient|prometheus-metrics-core/,
-      literals: ['micrometer-registry-', 'simpleclient', 'prometheus-metrics-core'],
-      roles: ['config', 'source', 'other'],
-      paths: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts'],
+    // Django apps named by dotted path in settings (INSTALLED_APPS, MIDDLEWARE, url includes).
+    djangoApp: {
+      regex: new RegExp(`(['"])(${METRICS_DJANGO_APPS.map((a) => a.module).join('|')})(?:\\.[\\w.]+)?\\1`),
+      literals: METRICS_DJANGO_APPS.map((a) => a.module),
+      languages: ['python'],
       maxPerFile: 1,
     },
+    // The OpenTelemetry Node SDK exports metrics when given a metric reader.
+    otelMetricReader: { regex: /\bmetricReaders?\s*:/, literals: ['metricReader'], languages: ['javascript', 'typescript'], maxPerFile: 1 },
   },
   detect({ repo, matches }) {
     const evidence: EvidenceItem[] = [];
@@ -36,11 +36,18 @@ export default defineDetector({
       names.add('OpenTelemetry metrics (sdk-node)');
       evidence.push(fromMatch(m, 'OpenTelemetry SDK configured with a metric reader'));
     }
-    for (const key of ['jvmBuild']) {
-      for (const m of matches(key)) {
-        names.add(m.groups[0] ?? m.text);
-        evidence.push(fromMatch(m, `${m.groups[0] ?? m.text} used`));
-      }
+    // Registries declared for production in the build (parsed manifests: comments and test scopes excluded).
+    for (const d of repo.dependencies()) {
+      if (d.dev || !METRICS_BUILD_DEPENDENCIES[d.ecosystem]?.test(d.name)) continue;
+      names.add(d.name);
+      evidence.push({ path: d.manifest, ...(d.line !== undefined ? { line: d.line } : {}), note: `${d.name} declared (auto-configured registry)` });
+    }
+    const python = new Set(repo.dependencies().filter((d) => d.ecosystem === 'python' && !d.dev).map((d) => d.name.toLowerCase().replace(/[-_.]+/g, '-')));
+    for (const m of matches('djangoApp')) {
+      const app = METRICS_DJANGO_APPS.find((a) => a.module === m.groups[1]);
+      if (!app || !python.has(app.package)) continue;
+      names.add(app.package);
+      evidence.push(fromMatch(m, `${app.package} enabled in Django settings`));
     }
     if (names.size === 0) return no('No metrics library is used by production code.');
     return yes(`Metrics recorded with ${[...names].join(', ')}.`, evidence.slice(0, 10));

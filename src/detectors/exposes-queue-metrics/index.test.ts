@@ -36,3 +36,61 @@ describe('exposes-queue-metrics', () => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });
 });
+
+describe('exposes-queue-metrics in other ecosystems', () => {
+  it.each<[string, Files, string[]]>([
+    ['the Sidekiq Web UI', { 'Gemfile': `source "https://rubygems.org"
+gem "rails"
+gem "sidekiq"
+`, 'config/routes.rb': `require "sidekiq/web"
+
+Rails.application.routes.draw do
+  mount Sidekiq::Web => "/sidekiq"
+end
+` }, ['config/routes.rb:1', 'config/routes.rb:4']],
+    ['a Micrometer gauge of queue depth', { 'src/main/java/com/acme/M.java': `package com.acme;
+
+class M {
+  M(MeterRegistry r, BlockingQueue<Runnable> q) {
+    Gauge.builder("jobs.queue.depth", q, BlockingQueue::size).register(r);
+  }
+}
+` }, ['src/main/java/com/acme/M.java:5']],
+    ['the Hangfire dashboard', { 'src/Api/Program.cs': `var app = builder.Build();
+app.UseHangfireDashboard("/jobs");
+app.Run();
+` }, ['src/Api/Program.cs:2']],
+    ['the JobRunr dashboard setting', { 'src/main/resources/application.properties': `org.jobrunr.background-job-server.enabled=true
+org.jobrunr.dashboard.enabled=true
+` }, ['src/main/resources/application.properties:2']],
+  ])('answers yes for %s', async (_name, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each<[string, Files]>([
+    ['Sidekiq is used but has no UI or metrics', { 'Gemfile': `source "https://rubygems.org"
+gem "sidekiq"
+`, 'app/jobs/charge_job.rb': `class ChargeJob
+  include Sidekiq::Job
+
+  def perform(id) = Order.find(id).charge!
+end
+` }],
+    ['a Micrometer gauge measures a cache', { 'src/main/java/com/acme/M.java': `package com.acme;
+
+class M {
+  M(MeterRegistry r, Map<String, String> c) {
+    Gauge.builder("cache.size", c, Map::size).register(r);
+  }
+}
+` }],
+    ['the Hangfire dashboard is commented out', { 'src/Api/Program.cs': `var app = builder.Build();
+// app.UseHangfireDashboard("/jobs");
+app.Run();
+` }],
+  ])('answers no when %s', async (_name, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});

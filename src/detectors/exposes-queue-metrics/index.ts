@@ -1,6 +1,7 @@
 import { defineDetector, firstN, fromImport, fromMatch, no, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
 import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
+import { QUEUE_DASHBOARD_SETTINGS } from '../../ecosystems/capabilities/queue-dashboard.ts';
 import { usedLibraries } from '../../ecosystems/usage.ts';
 
 /** A metric name about queue health: depth, backlog, waiting/failed jobs. */
@@ -30,6 +31,18 @@ export default defineDetector({
       regex: new RegExp(String.raw`\b(?:Gauge|Counter|Histogram|Summary)\s*\(\s*(?:name\s*=\s*)?(['"])([^'"]*?${QUEUE_NAME}[^'"]*)\1`, 'i'),
       literals: ['Gauge', 'Counter', 'Histogram', 'Summary'],
       languages: ['python'],
+    },
+    jvmMetric: {
+      // Micrometer `Gauge.builder("jobs.queue.depth", ...)`, `registry.gauge("queue.size", ...)`.
+      regex: new RegExp(String.raw`\b(?:(?:Gauge|Counter|Timer|DistributionSummary)\.builder|\.(?:gauge|counter|timer|summary))\s*\(\s*"([^"]*?${QUEUE_NAME}[^"]*)"`, 'i'),
+      literals: ['builder', 'gauge', 'counter', 'timer', 'summary'],
+      languages: ['java', 'kotlin', 'csharp'],
+    },
+    dashboardSetting: {
+      regex: new RegExp(QUEUE_DASHBOARD_SETTINGS.map((d) => d.regex.source).join('|')),
+      literals: QUEUE_DASHBOARD_SETTINGS.flatMap((d) => d.literals),
+      languages: [...new Set(QUEUE_DASHBOARD_SETTINGS.flatMap((d) => d.languages))],
+      roles: ['source', 'config', 'other'],
     },
     goMetric: {
       regex: new RegExp(String.raw`\b(?:Gauge|Counter|Histogram|Summary)Opts\s*\{[^}]{0,300}?\bName:\s*"([^"]*?${QUEUE_NAME}[^"]*)"`, 'i'),
@@ -63,7 +76,13 @@ export default defineDetector({
       kinds.push(`queue dashboard (${dashboards.map((u) => u.library).join(', ')})`);
       for (const u of dashboards) evidence.push(...u.sites.slice(0, 2).map((s) => fromImport(s, `${u.library} imported`)));
     }
-    const named = [...matches('jsMetric'), ...matches('callMetric'), ...matches('pyMetric'), ...matches('goMetric')];
+    const settings = matches('dashboardSetting').filter((m) => !/^(#|;|--|\/\/)/.test(m.excerpt));
+    if (settings.length > 0) {
+      const names = QUEUE_DASHBOARD_SETTINGS.filter((d) => settings.some((m) => d.regex.test(m.text))).map((d) => d.name);
+      kinds.push(`queue dashboard (${names.join(', ')})`);
+      evidence.push(...settings.slice(0, 2).map((m) => fromMatch(m, 'queue dashboard switched on')));
+    }
+    const named = [...matches('jsMetric'), ...matches('callMetric'), ...matches('pyMetric'), ...matches('goMetric'), ...matches('jvmMetric')];
     if (named.length > 0) {
       kinds.push('queue metrics registered');
       evidence.push(...named.slice(0, 5).map((m) => fromMatch(m, `queue metric '${m.groups[m.groups.length - 1] ?? ''}'`)));

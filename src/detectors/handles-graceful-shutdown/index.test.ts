@@ -23,6 +23,14 @@ describe('handles-graceful-shutdown', () => {
     ['go signal.Notify with server.Shutdown', {
       'main.go': 'package main\nfunc main() {\n\tsignal.Notify(quit, syscall.SIGINT, syscall.SIGTERM)\n\t<-quit\n\tsrv.Shutdown(ctx)\n}\n',
     }, ['main.go:3']],
+    ['go signal.NotifyContext whose arguments hold a call', {
+      'go.mod': 'module example.com/api\n\ngo 1.22\n',
+      'cmd/api/main.go': 'package main\nfunc main() {\n\tctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)\n\tdefer stop()\n\t<-ctx.Done()\n\tsrv.Shutdown(shutdownCtx)\n}\n',
+    }, ['cmd/api/main.go:3']],
+    ['Spring Boot server.shutdown graceful', {
+      'build.gradle.kts': 'dependencies { implementation("org.springframework.boot:spring-boot-starter-web") }\n',
+      'src/main/resources/application.yml': 'server:\n  port: 8080\n  shutdown: graceful\n',
+    }, ['src/main/resources/application.yml:3']],
   ])('answers yes for %s', async (_c, files, locs) => {
     const r = await detect(detector, files);
     expect(r.outcome).toBe('yes');
@@ -35,6 +43,12 @@ describe('handles-graceful-shutdown', () => {
     expect(locations(r)).toEqual(['src/main.ts:2']);
   });
 
+  it('answers no for a go handler that only exits', async () => {
+    const r = await detect(detector, { 'main.go': 'package main\nfunc main() {\n\tsignal.Notify(quit, syscall.SIGTERM)\n\t<-quit\n\tos.Exit(0)\n}\n' });
+    expect(r.outcome).toBe('no');
+    expect(locations(r)).toEqual(['main.go:3']);
+  });
+
   it('answers no for a python handler that only exits', async () => {
     const r = await detect(detector, { 'requirements.txt': '', 'app/main.py': 'import signal, sys\nDEBUG = False\nsignal.signal(signal.SIGTERM, lambda *_: sys.exit(0))\n' });
     expect(r.outcome).toBe('no');
@@ -45,6 +59,10 @@ describe('handles-graceful-shutdown', () => {
     ['there is no signal handling', { 'package.json': pkg(), 'src/main.ts': 'server.close();\n' }],
     ['only a test handles SIGTERM', { 'package.json': pkg(), 'src/main.test.ts': "process.on('SIGTERM', () => server.close());\n" }],
     ['the handler is commented out', { 'package.json': pkg(), 'src/main.ts': "// process.on('SIGTERM', () => server.close());\n" }],
+    ['Spring graceful shutdown is set only in a test profile', {
+      'build.gradle.kts': 'dependencies { implementation("org.springframework.boot:spring-boot-starter-web") }\n',
+      'src/test/resources/application-test.yml': 'server:\n  shutdown: graceful\n',
+    }],
     ['a README shows a handler', { 'package.json': pkg(), 'README.md': "process.on('SIGTERM', () => server.close())\n" }],
   ])('answers no when %s', async (_c, files) => {
     const r = await detect(detector, files);

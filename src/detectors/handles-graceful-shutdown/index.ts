@@ -39,7 +39,8 @@ export default defineDetector({
       maxPerFile: 1,
     },
     goSignal: {
-      regex: /\bsignal\.Notify(?:Context)?\s*\([^)]*\b(?:syscall\.SIGTERM|syscall\.SIGINT|os\.Interrupt)/,
+      // Arguments may hold calls: signal.NotifyContext(context.Background(), syscall.SIGTERM).
+      regex: /\bsignal\.Notify(?:Context)?\s*\((?:[^()]|\([^()]*\))*?\b(?:syscall\.SIGTERM|syscall\.SIGINT|os\.Interrupt)/,
       literals: ['signal.Notify'],
       languages: ['go'],
     },

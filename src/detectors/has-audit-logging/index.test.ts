@@ -15,6 +15,7 @@ describe('has-audit-logging', () => {
     ['an AuditEvent model', { 'app/models.py': 'class AuditEvent(models.Model):\n    actor = models.ForeignKey(User)\n' }, ['app/models.py:1']],
     ['django-simple-history', { 'app/models.py': 'from simple_history.models import HistoricalRecords\nclass Order(models.Model):\n    history = HistoricalRecords()\n' }, ['app/models.py:1', 'app/models.py:3']],
     ['an audit table migration', { 'migrations/004_audit.sql': 'CREATE TABLE audit_events (\n  id bigserial primary key\n);\n' }, ['migrations/004_audit.sql:1']],
+    ['Hibernate Envers @Audited', { 'src/main/java/com/acme/Invoice.java': 'package com.acme;\n\n@Entity\n@Audited\npublic class Invoice {}\n' }, ['src/main/java/com/acme/Invoice.java:4']],
     ['paper_trail in Rails', { 'app/models/invoice.rb': 'class Invoice < ApplicationRecord\n  has_paper_trail\nend\n' }, ['app/models/invoice.rb:2']],
   ])('answers yes for %s', async (_name, files, locs) => {
     const r = await detect(detector, files);
@@ -27,6 +28,7 @@ describe('has-audit-logging', () => {
     ['only npm audit runs in a script config', { 'package.json': '{ "scripts": { "audit": "npm audit" } }\n', 'src/a.ts': 'export const audited = false;\n' }],
     ['the audit call is commented out', { 'src/a.ts': '// TODO: auditLog({ action })\nexport {};\n' }],
     ['only a test writes audit logs', { 'src/audit.test.ts': 'await auditLog({ action: "x" });\n' }],
+    ['only a vendored gem keeps an audit trail', { 'vendor/bundle/ruby/3.3.0/gems/audited-5.6.0/lib/audited.rb': 'module Audited\n  class Audit; end\nend\n', 'vendor/lib/audit.ts': 'auditLog({ action: "x" });\n' }],
     ['only docs describe the audit log', { 'docs/audit.md': 'We keep an audit_log table.\n' }],
   ])('answers no when %s', async (_name, files) => {
     const r = await detect(detector, files);

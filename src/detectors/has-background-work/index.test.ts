@@ -46,3 +46,56 @@ describe('has-background-work', () => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });
 });
+
+describe('has-background-work in other ecosystems', () => {
+  it.each<[string, Files, string[]]>([
+    ['a Laravel queued job', { 'composer.json': `{ "require": { "laravel/framework": "*" } }
+`, 'app/Jobs/SendInvoice.php': `<?php
+namespace App\\Jobs;
+
+use Illuminate\\Contracts\\Queue\\ShouldQueue;
+
+class SendInvoice implements ShouldQueue
+{
+    public function handle(): void {}
+}
+` }, ['app/Jobs/SendInvoice.php:6']],
+    ['a Quartz scheduler', { 'pom.xml': `<project><dependencies><dependency><groupId>org.quartz-scheduler</groupId><artifactId>quartz</artifactId></dependency></dependencies></project>
+`, 'src/main/java/com/acme/Jobs.java': `package com.acme;
+
+import org.quartz.Scheduler;
+
+class Jobs {}
+` }, ['src/main/java/com/acme/Jobs.java:3']],
+    ['Go robfig/cron', { 'go.mod': `module github.com/acme/app
+
+go 1.22
+
+require (
+	github.com/robfig/cron/v3 v3.0.1
+)
+`, 'cmd/cron/main.go': `package main
+
+import "github.com/robfig/cron/v3"
+
+func main() { _ = cron.New() }
+` }, ['cmd/cron/main.go:3', 'cmd/cron/main.go:5']],
+  ])('answers yes for %s', async (_name, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each<[string, Files]>([
+    ['Laravel queue code is only vendored', { 'composer.json': `{ "require": { "slim/slim": "*" } }
+`, 'vendor/laravel/framework/src/Illuminate/Queue/Worker.php': `<?php
+namespace Illuminate\\Queue;
+
+use Illuminate\\Contracts\\Queue\\Queue;
+
+class Worker {}
+` }],
+  ])('answers no when %s', async (_name, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});

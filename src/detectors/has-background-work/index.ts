@@ -1,6 +1,7 @@
 import { defineDetector, firstN, fromImport, fromMatch, no, yes } from '../../core/detector.ts';
 import type { EvidenceItem, Match } from '../../core/types.ts';
 import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
+import { QUEUE_CODE } from '../../ecosystems/capabilities/job-queue.ts';
 import { usedLibraries } from '../../ecosystems/usage.ts';
 
 /** Names of processes, services and apps that do work outside requests. */
@@ -36,6 +37,11 @@ export default defineDetector({
       regex: /\binclude\s+Sidekiq::(?:Worker|Job)\b|<\s*(?:ApplicationJob|ActiveJob::Base)\b|\bResque\.enqueue\b|@(?:RabbitListener|KafkaListener|SqsListener|JmsListener)\b|:\s*BackgroundService\b|\bIHostedService\b|\bBackgroundJob\.(?:Enqueue|Schedule)\b|\bRecurringJob\.AddOrUpdate\b|\basynq\.NewServer\s*\(|\briver\.NewClient\s*\(|\bsarama\.NewConsumerGroup\s*\(|\bkafka\.NewReader\s*\(/,
       literals: ['Sidekiq::', 'ApplicationJob', 'ActiveJob', 'Resque', 'Listener', 'BackgroundService', 'IHostedService', 'BackgroundJob', 'RecurringJob', 'asynq', 'river', 'sarama', 'kafka'],
       languages: ['ruby', 'java', 'kotlin', 'csharp', 'go'],
+    },
+    queueCode: {
+      regex: new RegExp(QUEUE_CODE.map((q) => q.regex.source).join('|')),
+      literals: QUEUE_CODE.flatMap((q) => q.literals),
+      languages: [...new Set(QUEUE_CODE.flatMap((q) => q.languages))],
     },
     procfile: {
       regex: new RegExp(`^(${WORKER_NAME})\\s*:\\s*\\S`, 'mi'),
@@ -105,6 +111,9 @@ export default defineDetector({
     add('setInterval timers', matches('interval').filter((m) => !FRONTEND_PATH.test(m.path)), 'timer in production code');
     add('scheduled methods', matches('scheduledAnnotation'), 'scheduled job');
     add('queue workers or hosted services', matches('workerCode'), 'background worker in code');
+    const declared = (q: (typeof QUEUE_CODE)[number]): boolean =>
+      repo.dependencies().some((d) => !d.dev && d.ecosystem === q.ecosystem && d.name.toLowerCase() === q.package);
+    add('queued job classes', matches('queueCode').filter((m) => QUEUE_CODE.some((q) => declared(q) && q.regex.test(m.text))), 'queued job');
     add('Procfile worker processes', matches('procfile'), 'worker process type');
     add('PM2 worker apps', matches('pm2App'), 'PM2 worker app');
     add('compose worker services', matches('composeService'), 'worker service');
@@ -115,9 +124,11 @@ export default defineDetector({
     add('Kubernetes CronJobs', matches('k8sCronJob'), 'Kubernetes CronJob');
     add('crontab entries', matches('crontab'), 'crontab entry');
 
+    const seen = new Set<string>();
+    const distinct = evidence.filter((e) => !seen.has(`${e.path}:${e.line}`) && seen.add(`${e.path}:${e.line}`));
     if (kinds.length === 0) {
       return no('No job queue, scheduler, timer, worker process or cron job was found in production code or deployment config.');
     }
-    return yes(`Background work found: ${kinds.join('; ')}.`, firstN(evidence, 10));
+    return yes(`Background work found: ${kinds.join('; ')}.`, firstN(distinct, 10));
   },
 });

@@ -10,6 +10,9 @@ describe('has-contract-tests', () => {
     ['a Pact consumer test', { 'package.json': pkg({ '@pact-foundation/pact': '12' }), 'test/contract/orders.pact.test.ts': "import { PactV3 } from '@pact-foundation/pact';\n" }, ['test/contract/orders.pact.test.ts:1']],
     ['a Python pact test', { 'requirements-dev.txt': 'pact-python\n', 'tests/test_contract.py': 'from pact import Consumer, Provider\n' }, ['tests/test_contract.py:1']],
     ['a JVM pact test', { 'src/test/java/app/OrdersPactTest.java': 'package app;\nimport au.com.dius.pact.consumer.dsl.PactDslWithProvider;\n' }, ['src/test/java/app/OrdersPactTest.java:2']],
+    ['a Ruby pact consumer spec', { 'Gemfile': 'group :test do\n  gem "pact"\nend\n', 'spec/service_providers/pact_helper.rb': 'require "pact/consumer/rspec"\n' }, ['spec/service_providers/pact_helper.rb:1']],
+    ['a PactNet test', { 'Api.Tests/Api.Tests.csproj': '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="PactNet" Version="4.5.0" /></ItemGroup></Project>', 'Api.Tests/OrdersContractTests.cs': 'using PactNet;\n' }, ['Api.Tests/OrdersContractTests.cs:1']],
+    ['a Spring Cloud Contract base test', { 'build.gradle': "dependencies { testImplementation 'org.springframework.cloud:spring-cloud-starter-contract-verifier' }\n", 'src/test/java/x/ContractBase.java': 'package x;\nimport org.springframework.cloud.contract.verifier.messaging.boot.AutoConfigureMessageVerifier;\n' }, ['src/test/java/x/ContractBase.java:2']],
     ['a committed pact file', { 'pacts/web-orders-api.json': pact }, ['pacts/web-orders-api.json:3']],
   ])('answers yes for %s', async (_case, files, where) => {
     const r = await detect(detector, files);
@@ -21,6 +24,7 @@ describe('has-contract-tests', () => {
     ['Pact is only declared', { 'package.json': pkg({ '@pact-foundation/pact': '12' }), 'test/a.test.ts': "import { expect } from 'vitest';\n" }],
     ['a README describes Pact', { 'README.md': "import { PactV3 } from '@pact-foundation/pact'\n" }],
     ['the import is commented out', { 'package.json': pkg({ '@pact-foundation/pact': '12' }), 'test/a.test.ts': "// import { PactV3 } from '@pact-foundation/pact';\n" }],
+    ['pact-jvm sources vendored under third_party', { 'third_party/pact-jvm/src/test/java/au/com/dius/pact/ExampleTest.java': 'package au.com.dius.pact;\nimport au.com.dius.pact.consumer.dsl.PactDslWithProvider;\n' }],
     ['a pact file is a fixture', { 'test/fixtures/pacts/a.json': pact }],
     ['a JSON file named pacts is something else', { 'config/pacts/list.json': '{"items": []}' }],
   ])('answers no when %s', async (_case, files) => {

@@ -27,3 +27,40 @@ describe('has-dead-letter-queue', () => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });
 });
+
+describe('has-dead-letter-queue in other ecosystems', () => {
+  it.each<[string, Files, string[]]>([
+    ['a Spring AMQP queue with a dead-letter exchange', { 'src/main/java/com/acme/Q.java': `package com.acme;
+
+class Q {
+  Object q = QueueBuilder.durable("orders").deadLetterExchange("orders.dlx").build();
+}
+` }, ['src/main/java/com/acme/Q.java:4']],
+    ['Azure Service Bus dead-lettering in .NET', { 'src/Worker/P.cs': `public class P
+{
+    public Task H(ProcessMessageEventArgs a) => a.DeadLetterMessageAsync(a.Message, "MaxDeliveryExceeded");
+}
+` }, ['src/Worker/P.cs:3']],
+  ])('answers yes for %s', async (_name, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each<[string, Files]>([
+    ['only a Python log message says dead-letter', { 'app/worker.py': `import logging
+log = logging.getLogger(__name__)
+
+def on_failure(job):
+    log.error("job %s failed (no dead-letter queue yet)", job.id)
+` }],
+    ['only a Go log line names a DLQ', { 'internal/c.go': `package internal
+
+import "log"
+
+func drop(err error) { log.Printf("dropping message, no DLQ: %v", err) }
+` }],
+  ])('answers no when %s', async (_name, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});

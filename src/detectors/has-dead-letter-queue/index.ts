@@ -5,6 +5,8 @@ const ROLES: readonly FileRole[] = ['source', 'iac', 'config'];
 const LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|poetry\.lock|Pipfile\.lock|composer\.lock|Gemfile\.lock|go\.sum|Cargo\.lock|[^/]+\.lock)$/;
 /** Hashes and base64 blobs contain `DLQ` by chance. */
 const BLOB = /[A-Za-z0-9+/]{40,}|\bsha(?:1|256|384|512)-|\bintegrity\b/;
+/** Inside the message of a log or print call: "no dead-letter queue yet" configures nothing. */
+const LOG_LINE = /\b(?:(?:log|logger|logging|console|Log|Logger)\.\w+|print|puts|fmt\.Print\w*|System\.(?:out|err)\.print\w*)\s*\(?\s*f?["'`][^"'`]*(?:dead[_ -]?letter|dlq)/i;
 
 export default defineDetector({
   id: 'has-dead-letter-queue',
@@ -42,7 +44,7 @@ export default defineDetector({
       ['deadLetter', 'dead-letter queue configuration'],
       ['sidekiqDead', 'Sidekiq dead set'],
     ] as const) {
-      const found = matches(name).filter((m) => !LOCKFILE.test(m.path) && !BLOB.test(m.excerpt));
+      const found = matches(name).filter((m) => !LOCKFILE.test(m.path) && !BLOB.test(m.excerpt) && !LOG_LINE.test(m.excerpt));
       if (found.length === 0) continue;
       kinds.push(label);
       let added = 0;

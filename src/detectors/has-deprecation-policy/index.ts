@@ -26,16 +26,17 @@ export default defineDetector({
       code: false,
       maxPerFile: 3,
     },
-    // `res.set('Deprecation', ...)`, `w.Header().Set("Sunset", ...)`, `response.headers["Sunset"] = ...`.
+    // `res.set('Deprecation', ...)`, `w.Header().Set("Sunset", ...)`, `Response.Headers.Append("Sunset", ...)`,
+    // `response.headers["Sunset"] = ...`, and Django's `response["Deprecation"] = ...`.
     header: {
-      regex: /\b(?:set|append|add|Add|Set)\s*\(\s*['"`](Deprecation|Sunset)['"`]\s*,|\b(?:setHeader|header|Header|appendHeader|add_header|addHeader)\s*\(\s*['"`]([Dd]eprecation|[Ss]unset)['"`]\s*,|\bheaders\s*\[\s*['"]([Dd]eprecation|[Ss]unset)['"]\s*\]\s*=/,
+      regex: /\b(?:set|append|add|Add|Set|Append|TryAdd)\s*\(\s*['"`](Deprecation|Sunset)['"`]\s*,|\b(?:setHeader|header|Header|appendHeader|add_header|addHeader|set_header|withHeader|withAddedHeader)\s*\(\s*['"`]([Dd]eprecation|[Ss]unset)['"`]\s*,|\b[Hh]eaders\s*\[\s*['"]([Dd]eprecation|[Ss]unset)['"]\s*\]\s*=(?!=)|\b\w+\s*\[\s*['"](Deprecation|Sunset)['"]\s*\]\s*=(?!=)/,
       literals: ['eprecation', 'unset'],
       languages: CODE,
     },
   },
   detect({ matches }) {
     const docs = [...matches('deprecationDoc').map((m) => fromMatch(m, 'deprecation document')), ...matches('policyHeading').map((m) => fromMatch(m, 'policy heading'))];
-    const headers = matches('header').map((m) => fromMatch(m, `${m.groups[0] ?? m.groups[1] ?? m.groups[2]} header set`));
+    const headers = matches('header').map((m) => fromMatch(m, `${m.groups.find((g) => g !== undefined)} header set`));
     if (docs.length === 0 && headers.length === 0) {
       return no('No deprecation policy document or heading, and no Deprecation/Sunset response header in production code.');
     }

@@ -22,6 +22,10 @@ describe('has-hardcoded-secrets', () => {
     ['a password in a connection URL', { 'docker-compose.yml': `services:\n  api:\n    environment:\n      DATABASE_URL: postgres://app:${DBPW}@db:5432/app\n` }, ['docker-compose.yml:4'], DBPW],
     ['a private key file', { 'certs/server.key': `${KEY}\n${BODY}\n` }, ['certs/server.key:1'], BODY],
     ['a private key in a string', { 'src/jwt.ts': `const pem = "${KEY}\\n${BODY}\\n";\n` }, ['src/jwt.ts:1'], BODY],
+    ['a Spring datasource password in application.properties', { 'src/main/resources/application.properties': `spring.datasource.url=jdbc:postgresql://db/app\nspring.datasource.password=${DBPW}\n` }, ['src/main/resources/application.properties:2'], DBPW],
+    ['a client secret in application.yml', { 'src/main/resources/application.yml': `spring:\n  security:\n    oauth2:\n      client:\n        registration:\n          github:\n            client-secret: ${API}\n` }, ['src/main/resources/application.yml:7'], API],
+    ['a password in a Go DSN', { 'internal/db/db.go': `package db\n\nconst dsn = "postgres://orders:${DBPW}@orders-db:5432/orders"\n` }, ['internal/db/db.go:3'], DBPW],
+    ['a password in a .NET connection string', { 'Api/appsettings.json': `{ "ConnectionStrings": { "Default": "Server=sql.prod;Database=Orders;User Id=app;Password=${DBPW};Encrypt=True" } }\n` }, ['Api/appsettings.json:1'], DBPW],
   ])('answers yes for %s, never echoing the secret', async (_name, files, locs, raw) => {
     const r = await detect(detector, files);
     expect(r.outcome).toBe('yes');
@@ -57,6 +61,9 @@ describe('has-hardcoded-secrets', () => {
     ['the name only contains a secret word', { 'src/passkeys.ts': 'export enum Aaguid {\n  GooglePasswordManager = "ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4",\n}\n' }],
     ['the value is a UUID identifier', { 'src/passkeys.ts': 'export enum Aaguid {\n  OnePassword = "bada5566-a7aa-401f-bd96-45619a55120d",\n}\n' }],
     ['the value is built at run time', { 'src/webhook.ts': 'this.secret = `ol_whs_${randomString(32)}`;\n' }],
+    ['Spring reads the password from a placeholder', { 'src/main/resources/application.yml': 'spring:\n  datasource:\n    password: ${DB_PASSWORD}\n    hikari:\n      maximum-pool-size: 10\n', 'src/main/resources/application.properties': 'jwt.secret=${JWT_SECRET:}\nserver.ssl.key-store-password=changeit\njwt.token-validity=3600\n' }],
+    ['the Spring password is in test resources', { 'src/test/resources/application.properties': `spring.datasource.password=${DBPW}\n` }],
+    ['the .NET connection string uses integrated security or a token', { 'Api/appsettings.json': '{ "ConnectionStrings": { "Default": "Server=(localdb)\\\\mssqllocaldb;Database=Orders;Trusted_Connection=True", "Other": "Server=db;User Id=app;Password=#{DbPassword}#;" } }\n' }],
   ])('answers no when %s', async (_name, files) => {
     const r = await detect(detector, files);
     expect(r.outcome).toBe('no');

@@ -120,6 +120,16 @@ export default defineDetector({
       literals: SECRET_ASSIGNMENT_LITERALS,
       roles: ROLES,
     },
+    jvmConfig: {
+      // Spring and other JVM configuration with unquoted values: `spring.datasource.password=...`,
+      // `client-secret: ...` in application.yml. Group 1 is the key, group 2 the value.
+      regex: /^[ \t]*([\w.-]*(?:password|passwd|secret|api[-_]?key|apikey|access[-_]?key|token|credentials?))[ \t]*[=:][ \t]*([^\s#'"$<{][^\s#]*)[ \t]*$/im,
+      literals: ['assword', 'ASSWORD', 'ecret', 'ECRET', 'ey', 'EY', 'oken', 'OKEN', 'wd', 'redential'],
+      roles: ['config', 'other'],
+      paths: ['**/*.properties', '**/application*.yml', '**/application*.yaml', '**/bootstrap*.yml', '**/bootstrap*.yaml'],
+      code: false,
+      maxPerFile: 100,
+    },
     dotenv: {
       regex: /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*=[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#'"][^\s#]*))/m,
       literals: ['='],
@@ -152,7 +162,7 @@ export default defineDetector({
       for (const m of matches(`format:${f.id}`)) {
         if (skip(m) || isTemplate(m.path)) continue;
         if (/EXAMPLE/i.test(m.text)) continue; // documented sample keys (AKIAIOSFODNN7EXAMPLE)
-        if (f.id === 'connection-string-password' && !looksSecret(m.groups[0] ?? '')) continue;
+        if ((f.id === 'connection-string-password' || f.id === 'keyword-connection-password') && !looksSecret(m.groups[0] ?? '')) continue;
         record(m, f.id === 'private-key' ? safe(m, []) : safe(m, [m.text, m.groups[0] ?? '']), kindOf(f.id));
       }
     }
@@ -164,6 +174,11 @@ export default defineDetector({
       // A UUID is an identifier (`OnePassword = "bada5566-..."` is a passkey provider's AAGUID).
       if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) continue;
       record(m, safe(m, [value]), `secret-named '${name}' assigned a literal`);
+    }
+    for (const m of matches('jvmConfig')) {
+      const [name = '', value = ''] = m.groups;
+      if (skip(m) || isTemplate(m.path) || notSecretName(name) || notHoldingSecret(name) || !looksSecret(value)) continue;
+      record(m, `${m.text.slice(0, m.text.lastIndexOf(value)).trim()}${maskValue(value)}`, `secret-named '${name}' set in configuration`);
     }
     for (const m of matches('dotenv')) {
       const name = m.groups[0] ?? '';

@@ -20,12 +20,27 @@ export default defineDetector({
     route: {
       regex: new RegExp(`${ROUTE_CALL}\\s*\\(\\s*(?:(?:path|value)\\s*=\\s*)?r?['"\`]\\^?/?(?:[\\w.-]+/)*?${HEALTH}/?\\$?['"\`]`),
       literals: ['health', 'Health', 'livez', 'liveness', 'readyz', 'ready', 'ping'],
+      // Ruby routes have no receiver (rubyRoute); `conn.get('/health')` there is a Faraday call.
+      languages: ['javascript', 'typescript', 'python', 'go', 'java', 'kotlin', 'csharp', 'php'],
     },
     // Fastify / Hapi route objects: fastify.route({ method: 'GET', url: '/health', handler })
     routeObject: {
       regex: new RegExp(`\\.route\\s*\\(\\s*\\[?\\s*\\{[^}]{0,300}?\\b(?:url|path)\\s*:\\s*['"\`]/(?:[\\w.-]+/)*?${HEALTH}/?['"\`]`),
       literals: ['.route'],
       languages: ['javascript', 'typescript'],
+    },
+    // Rails routes and Sinatra (`get "healthz" => "health#show"`, `get '/health' do`), and Rails 7.1's
+    // built-in `get "up" => "rails/health#show"`.
+    rubyRoute: {
+      regex: new RegExp(`^[ \\t]*(?:get|match)[ \\t(]+["']/?(?:[\\w.-]+/)*?${HEALTH}/?["']|["']rails/health#show["']`, 'm'),
+      literals: ['get', 'match', 'rails/health'],
+      languages: ['ruby'],
+    },
+    // Laravel: Route::get('/health', ...) and Laravel 11's ->withRouting(health: '/up').
+    phpRoute: {
+      regex: new RegExp(`\\bRoute::(?:get|any|match)\\s*\\(\\s*(?:\\[[^\\]]*\\]\\s*,\\s*)?['"]/?(?:[\\w.-]+/)*?${HEALTH}/?['"]|\\bhealth\\s*:\\s*['"]/[\\w/-]*['"]`),
+      literals: ['Route::', 'health'],
+      languages: ['php'],
     },
     djangoHealthCheck: { regex: /['"]health_check\.urls['"]/, literals: ['health_check.urls'], languages: ['python'] },
     goGrpcHealth: { regex: /"google\.golang\.org\/grpc\/health(?:\/grpc_health_v1)?"/, literals: ['grpc/health'], languages: ['go'] },
@@ -39,7 +54,7 @@ export default defineDetector({
   },
   detect({ repo, matches }) {
     const evidence: EvidenceItem[] = [
-      ...[...matches('route'), ...matches('routeObject')].map((m) => fromMatch(m, 'health route')),
+      ...[...matches('route'), ...matches('routeObject'), ...matches('rubyRoute'), ...matches('phpRoute')].map((m) => fromMatch(m, 'health route')),
       ...matches('djangoHealthCheck').map((m) => fromMatch(m, 'django-health-check URLs')),
       ...matches('goGrpcHealth').map((m) => fromMatch(m, 'gRPC health service')),
       ...matches('springActuator').map((m) => fromMatch(m, 'Spring Boot Actuator (/actuator/health)')),

@@ -15,6 +15,9 @@ describe('has-http-api', () => {
     ['a Next.js pages API importing next', { 'package.json': pkg({ next: '14' }), 'src/pages/api/hello.ts': "import type { NextApiRequest } from 'next';\nexport default function h() {}\n" }, ['src/pages/api/hello.ts:1']],
     ['a Go service on gorilla/mux', { 'go.mod': 'module x\n\nrequire github.com/gorilla/mux v1.8.1\n', 'pkg/api/server.go': 'package api\n\nimport (\n\t"net/http"\n\t"github.com/gorilla/mux"\n)\n' }, ['pkg/api/server.go:5']],
     ['a Go service on net/http alone', { 'go.mod': 'module x\n', 'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n' }, ['main.go:5']],
+    ['an ASP.NET Core minimal API with implicit usings', { 'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>', 'Api/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\napp.MapGet("/", () => "hi");\napp.Run();\n' }, ['Api/Program.cs:1']],
+    ['a Laravel app', { 'composer.json': '{"require": {"php": "^8.2", "laravel/framework": "^11.9"}}', 'routes/api.php': "<?php\n\nuse Illuminate\\Support\\Facades\\Route;\nRoute::get('/v1/x', fn () => 1);\n" }, ['routes/api.php:3']],
+    ['a Rails app', { 'Gemfile': 'gem "rails", "~> 7.1"\n', 'config/application.rb': 'require_relative "boot"\nrequire "rails/all"\n' }, ['config/application.rb:2']],
     ['a Spring controller', { 'src/main/java/x/Api.java': 'package x;\nimport org.springframework.web.bind.annotation.RestController;\n' }, ['src/main/java/x/Api.java:2']],
   ])('answers yes for %s', async (_case, files, where) => {
     const r = await detect(detector, files);
@@ -31,6 +34,9 @@ describe('has-http-api', () => {
     ['a commented-out import', { 'package.json': pkg({ express: '4' }), 'src/a.ts': "// import express from 'express';\n" }],
     ['a Go import of a router the go.mod does not require', { 'go.mod': 'module x\n', 'pkg/api/server.go': 'package api\n\nimport "github.com/gorilla/mux"\n' }],
     ['a Go program that only calls HTTP APIs', { 'go.mod': 'module x\n', 'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.Get("https://example.com") }\n' }],
+    ['Laravel namespaces without composer requiring the framework', { 'composer.json': '{"require": {"php": "^8.2"}}', 'src/Helpers.php': "<?php\nuse Illuminate\\Support\\Str;\n" }],
+    ['a Laravel package only in vendor/', { 'composer.json': '{"require": {"laravel/framework": "^11.9"}}', 'vendor/laravel/framework/src/Route.php': "<?php\nuse Illuminate\\Routing\\Router;\n" }],
+    ['a .NET console app', { 'Tool/Tool.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>', 'Tool/Program.cs': 'using System;\n// var builder = WebApplication.CreateBuilder(args);\nConsole.WriteLine("hi");\n' }],
     ['an example app', { 'package.json': pkg({ express: '4' }), 'examples/basic/server.js': "const express = require('express');\n" }],
   ])('answers no for %s', async (_case, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');

@@ -16,6 +16,14 @@ const SERVER_SITE: Record<string, (s: ImportSite) => boolean> = {
   next: (s) => NEXT_API_FILE.test(s.path),
 };
 
+/** Servers seen by a call or a namespace rather than by an import the ecosystem layer reads. */
+const SERVER_PATTERNS: { pattern: string; name: string; declared?: RegExp }[] = [
+  { pattern: 'goServer', name: 'net/http' },
+  { pattern: 'dotnetHost', name: 'ASP.NET Core' },
+  // A namespace counts only when composer.json requires the framework for production.
+  { pattern: 'phpFramework', name: 'a PHP web framework', declared: /^php:(?:laravel\/framework|illuminate\/routing|symfony\/(?:http-kernel|framework-bundle|routing)|slim\/slim)$/ },
+];
+
 export default defineDetector({
   id: 'has-http-api',
   pillar: 'api',
@@ -27,6 +35,20 @@ export default defineDetector({
       regex: /\bhttp\.ListenAndServe(?:TLS)?\s*\(|\bhttp\.Server\s*\{|\bhttp\.HandleFunc\s*\(/,
       literals: ['http.'],
       languages: ['go'],
+      maxPerFile: 1,
+    },
+    // ASP.NET Core hosts: minimal APIs use implicit usings, so no `using Microsoft.AspNetCore` is written.
+    dotnetHost: {
+      regex: /\bWebApplication\s*\.\s*Create(?:Slim|Empty)?Builder\s*\(|\bWebHost\s*\.\s*CreateDefaultBuilder\s*\(|\.ConfigureWebHostDefaults\s*\(/,
+      literals: ['WebApplication', 'WebHost', 'ConfigureWebHostDefaults'],
+      languages: ['csharp'],
+      maxPerFile: 1,
+    },
+    // PHP frameworks by namespace (`use Illuminate\Support\Facades\Route;`): imports are not read for PHP.
+    phpFramework: {
+      regex: /^[ \t]*use[ \t]+(Illuminate|Symfony\\Component\\HttpKernel|Symfony\\Component\\Routing|Symfony\\Bundle\\FrameworkBundle|Slim)\\/m,
+      literals: ['Illuminate', 'Symfony', 'Slim'],
+      languages: ['php'],
       maxPerFile: 1,
     },
     // Next.js route handlers and API routes export their handlers, often without importing next.
@@ -55,10 +77,11 @@ export default defineDetector({
         evidence.push(...routes.slice(0, 3).map((m) => fromMatch(m, 'Next.js API route')));
       }
     }
-    const goServers = matches('goServer');
-    if (goServers.length > 0) {
-      libs.push('net/http');
-      evidence.push(...goServers.slice(0, 3).map((m) => fromMatch(m, 'Go net/http server')));
+    for (const { pattern, name, declared } of SERVER_PATTERNS) {
+      const found = matches(pattern).filter(() => !declared || repo.dependencies().some((d) => !d.dev && declared.test(`${d.ecosystem}:${d.name}`)));
+      if (found.length === 0) continue;
+      libs.push(name);
+      evidence.push(...found.slice(0, 3).map((m) => fromMatch(m, `${name} server`)));
     }
     if (libs.length === 0) return no('No HTTP server framework is imported by production code, so the platform exposes no HTTP API.');
     return yes(`Production code serves HTTP with ${libs.join(', ')}.`, firstN(evidence));

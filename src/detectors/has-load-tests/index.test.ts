@@ -21,6 +21,11 @@ describe('has-load-tests', () => {
 
   it.each([
     ['a Gatling simulation', { 'src/test/scala/ApiSimulation.scala': 'class ApiSimulation extends Simulation {\n}\n' }, ['src/test/scala/ApiSimulation.scala:1']],
+    ['a Go Vegeta attacker', {
+      'go.mod': 'module example.com/api\n\ngo 1.22\n\nrequire github.com/tsenart/vegeta/v12 v12.12.0\n',
+      'loadtest/main.go': 'package main\n\nimport vegeta "github.com/tsenart/vegeta/v12/lib"\n\nvar attacker = vegeta.NewAttacker()\n',
+    }, ['loadtest/main.go:3']],
+    ['a Java Gatling simulation', { 'src/test/java/com/acme/BrowseSimulation.java': 'package com.acme;\npublic class BrowseSimulation extends Simulation {\n}\n' }, ['src/test/java/com/acme/BrowseSimulation.java:2']],
     ['an autocannon script', { 'package.json': JSON.stringify({ devDependencies: { autocannon: '7' } }), 'bench/api.js': "const autocannon = require('autocannon');\n" }, ['bench/api.js:1']],
   ])('answers yes for %s', async (_c, files, locs) => {
     const r = await detect(detector, files);
@@ -32,6 +37,9 @@ describe('has-load-tests', () => {
     ['only docs show a k6 script', { 'docs/perf.md': "import http from 'k6/http';\n" }],
     ['the k6 import is commented out', { 'load/a.js': "// import http from 'k6/http';\n" }],
     ['an example folder holds one', { 'examples/k6.js': "import http from 'k6/http';\n" }],
+    ['a k6 script sits in node_modules', { 'node_modules/sdk/examples/load.js': "import http from 'k6/http';\n" }],
+    ['a locustfile is in a git-ignored folder', { git: true, files: { '.gitignore': 'scratch/\n', 'scratch/locustfile.py': 'from locust import HttpUser\n' } }],
+    ['only Go benchmarks exist', { 'go.mod': 'module example.com/api\n', 'price_test.go': 'package price\nfunc BenchmarkTotal(b *testing.B) {}\n' }],
     ['a YAML config has only a target', { 'config/app.yml': 'config:\n  target: x\n' }],
   ])('answers no when %s', async (_c, files) => {
     const r = await detect(detector, files);

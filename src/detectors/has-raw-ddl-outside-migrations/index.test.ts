@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detect, locations } from '../../../test/harness.ts';
+import { detect, locations, type Files } from '../../../test/harness.ts';
 import detector from './index.ts';
 
 describe('has-raw-ddl-outside-migrations', () => {
@@ -26,5 +26,40 @@ describe('has-raw-ddl-outside-migrations', () => {
     const r = await detect(detector, files);
     expect(r.outcome).toBe('no');
     expect(r.measures?.['ddl-statements']?.value).toBe(0);
+  });
+});
+
+describe('has-raw-ddl-outside-migrations in Go and PHP', () => {
+  it.each<[string, Files, string[]]>([
+    ['a Go service creating its table at start', { 'cmd/app/main.go': `package main
+
+const schema = \`CREATE TABLE IF NOT EXISTS audit (id BIGSERIAL PRIMARY KEY)\`
+` }, ['cmd/app/main.go:3']],
+    ['a Laravel controller running DDL', { 'app/Http/Controllers/R.php': `<?php
+class R {
+    public function build() { DB::statement('CREATE TABLE report_cache (id BIGINT)'); }
+}
+` }, ['app/Http/Controllers/R.php:3']],
+  ])('answers yes for %s', async (_name, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each<[string, Files]>([
+    ['DDL only in Laravel migrations and a vendored package', { 'database/migrations/2024_01_01_create_orders.php': `<?php
+DB::statement('CREATE TABLE orders (id BIGINT)');
+`, 'vendor/acme/store/src/Installer.php': `<?php
+$pdo->exec('CREATE TABLE sessions (id TEXT)');
+` }],
+    ['Go DDL only in goose migrations', { 'db/migrations/20240601_init.go': `package migrations
+
+const up = \`CREATE TABLE audit (id BIGSERIAL)\`
+`, 'internal/a.go': `package internal
+
+const q = "SELECT id FROM audit"
+` }],
+  ])('answers no when %s', async (_name, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
   });
 });

@@ -17,6 +17,10 @@ describe('has-security-policy', () => {
     ['there is none', { 'README.md': '## Security\nEmail us.\n' }],
     ['only a dependency ships one', { 'node_modules/x/SECURITY.md': 'x\n', 'packages/lib/SECURITY.md': 'y\n' }],
     ['it is empty', { 'SECURITY.md': '' }],
+    [
+      "it is GitHub's unfilled template",
+      { 'SECURITY.md': '# Security Policy\n\n## Reporting a Vulnerability\n\nUse this section to tell people how to report a vulnerability.\n\nTell them where to go, how often they can expect to get an update.\n' },
+    ],
   ])('answers no when %s', async (_name, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });

@@ -19,6 +19,8 @@ describe('has-threat-model', () => {
 
   it.each<[string, Files]>([
     ['only prose mentions threats', { 'README.md': '# App\nWe care about threats and modelling data.\n', 'docs/sec.md': 'A threat model would be nice.\n' }],
+    ['the threat model section is a TODO', { 'docs/security.md': '# Security\n\n## Threat model\n\nTODO\n\n## Reporting\nEmail us.\n' }],
+    ['the threat model section is empty', { 'docs/architecture.md': '# Architecture\n\n## Threat Model\n## Deployment\nk8s\n', 'docs/notes.md': '## Threat modelling\n' }],
     ['a vendored library ships one', { 'vendor/lib/THREAT_MODEL.md': 'x\n', 'node_modules/x/threat-model.md': 'y\n' }],
     ['a test fixture is named like one', { 'test/fixtures/threat-model.json': '{}\n' }],
   ])('answers no when %s', async (_name, files) => {

@@ -23,6 +23,44 @@ describe('keeps-state-in-process', () => {
   });
 
   it.each([
+    ['gorilla/sessions on the filesystem', {
+      'go.mod': 'module example.com/portal\n\ngo 1.22\n\nrequire github.com/gorilla/sessions v1.3.0\n',
+      'internal/auth/session.go': 'package auth\n\nimport "github.com/gorilla/sessions"\n\nvar store = sessions.NewFilesystemStore("/var/lib/sessions", key)\n',
+    }, ['internal/auth/session.go:5']],
+    ['a Spring @Scheduled job without a lock', {
+      'pom.xml': '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n',
+      'src/main/java/com/acme/Job.java': 'package com.acme;\n\nimport org.springframework.scheduling.annotation.Scheduled;\n\nclass Job {\n  @Scheduled(cron = "0 0 2 * * *")\n  void run() {}\n}\n',
+    }, ['src/main/java/com/acme/Job.java:3']],
+    ['APScheduler in a web app', {
+      'requirements.txt': 'flask\napscheduler\n',
+      'app/jobs.py': 'from apscheduler.schedulers.background import BackgroundScheduler\n\nscheduler = BackgroundScheduler()\nscheduler.add_job(send_digest, "cron", hour=7)\nscheduler.start()\n',
+    }, ['app/jobs.py:1']],
+    ['node-cron in the API process', { 'package.json': pkg({ 'node-cron': '3' }), 'src/jobs.ts': "import cron from 'node-cron';\ncron.schedule('0 * * * *', purgeCarts);\n" }, ['src/jobs.ts:1']],
+  ])('answers yes for %s', async (_c, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+    expect(r.measures).toEqual({ hazards: { value: locs.length, unit: 'sites' } });
+  });
+
+  it.each([
+    ['gorilla/sessions keeps sessions in cookies', {
+      'go.mod': 'module example.com/portal\n\ngo 1.22\n\nrequire github.com/gorilla/sessions v1.3.0\n',
+      'internal/auth/session.go': 'package auth\n\nimport "github.com/gorilla/sessions"\n\nvar store = sessions.NewCookieStore(key)\n// var old = sessions.NewFilesystemStore("/tmp", key)\n',
+    }],
+    ['a Spring @Scheduled job is guarded by ShedLock', {
+      'pom.xml': '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><groupId>net.javacrumbs.shedlock</groupId><artifactId>shedlock-spring</artifactId></dependency></dependencies></project>\n',
+      'src/main/java/com/acme/Job.java': 'package com.acme;\n\nimport net.javacrumbs.shedlock.spring.annotation.SchedulerLock;\nimport org.springframework.scheduling.annotation.Scheduled;\n\nclass Job {\n  @Scheduled(cron = "0 0 2 * * *")\n  @SchedulerLock(name = "run")\n  void run() {}\n}\n',
+    }],
+    ['node-cron jobs take a Redlock lock', {
+      'package.json': pkg({ 'node-cron': '3', redlock: '5', ioredis: '5' }),
+      'src/jobs.ts': "import cron from 'node-cron';\nimport Redlock from 'redlock';\nconst redlock = new Redlock([redis]);\ncron.schedule('0 * * * *', () => redlock.using(['purge'], 60_000, purgeCarts));\n",
+    }],
+    ['node-cron is only used by a test and named in the README', {
+      'package.json': JSON.stringify({ name: 'app', devDependencies: { 'node-cron': '3' } }),
+      'README.md': "Schedule with `import cron from 'node-cron'`.\n",
+      'test/jobs.test.ts': "import cron from 'node-cron';\ncron.schedule('* * * * *', tick);\n",
+    }],
     ['sessions use a Redis store', {
       'package.json': pkg({ 'express-session': '1', 'connect-redis': '7' }),
       'src/app.ts': "import session from 'express-session';\nimport RedisStore from 'connect-redis';\napp.use(session({ store: new RedisStore({ client }), secret: 's' }));\n",

@@ -1,6 +1,8 @@
 import { defineDetector, fromImport, fromMatch, no, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
 import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
+import DISTRIBUTED_LOCK from '../../ecosystems/capabilities/distributed-lock.ts';
+import IN_PROCESS_SCHEDULER from '../../ecosystems/capabilities/in-process-scheduler.ts';
 import OBJECT_STORAGE from '../../ecosystems/capabilities/object-storage.ts';
 import SESSION_MIDDLEWARE from '../../ecosystems/capabilities/session-middleware.ts';
 import WEBSOCKET_SERVER from '../../ecosystems/capabilities/websocket-server.ts';
@@ -13,7 +15,8 @@ const JS = ['javascript', 'typescript'] as const;
 export default defineDetector({
   id: 'keeps-state-in-process',
   pillar: 'scalability',
-  question: 'Does production code keep state in the process or on local disk that breaks when a second host runs (in-memory sessions, local uploads, socket.io without an adapter)?',
+  question:
+    'Does production code keep state in the process or on local disk that breaks when a second host runs (in-memory sessions, local uploads, socket.io without an adapter, schedulers without a lock)?',
   rationale: 'State held by one process is invisible to the next host behind the load balancer: users get logged out, uploads vanish and broadcasts miss clients.',
   measures: { hazards: { unit: 'sites', description: 'Places where state is kept in one process or on local disk' } },
   patterns: {
@@ -26,6 +29,7 @@ export default defineDetector({
       literals: ['SESSION_TYPE', 'SESSION_ENGINE'],
       languages: ['python'],
     },
+    goSessionFiles: { regex: /\bsessions\.NewFilesystemStore\s*\(/, literals: ['NewFilesystemStore'], languages: ['go'] },
   },
   detect({ repo, matches }) {
     const hazards: EvidenceItem[] = [];
@@ -51,11 +55,15 @@ export default defineDetector({
     if (matches('socketAdapter').length === 0) {
       for (const u of usedLibraries(repo, WEBSOCKET_SERVER)) hazards.push(...u.sites.slice(0, 3).map((s) => fromImport(s, 'socket.io server without an adapter')));
     }
-    hazards.push(...matches('pySessionFiles').map((m) => fromMatch(m, 'sessions stored on local disk')));
+    hazards.push(...[...matches('pySessionFiles'), ...matches('goSessionFiles')].map((m) => fromMatch(m, 'sessions stored on local disk')));
+    // Jobs scheduled in every process run once per host unless a distributed lock elects a runner.
+    if (usedLibraries(repo, DISTRIBUTED_LOCK).length === 0) {
+      for (const u of usedLibraries(repo, IN_PROCESS_SCHEDULER)) hazards.push(...u.sites.slice(0, 3).map((s) => fromImport(s, `${u.library} schedules jobs in every process, without a lock`)));
+    }
 
     hazards.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)));
     const measures = { hazards: { value: hazards.length, unit: 'sites' } };
-    if (hazards.length === 0) return no('No in-process sessions, local-disk uploads or adapter-less socket.io found.', [], measures);
+    if (hazards.length === 0) return no('No in-process sessions, local-disk uploads, adapter-less socket.io or unlocked schedulers found.', [], measures);
     return yes(`${hazards.length} place(s) keep state in one process or on local disk.`, hazards.slice(0, 10), measures);
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detect, locations } from '../../../test/harness.ts';
+import { detect, locations, type Files } from '../../../test/harness.ts';
 import detector from './index.ts';
 
 describe('logs-slow-queries', () => {
@@ -27,6 +27,27 @@ describe('logs-slow-queries', () => {
     ['a test setting the threshold', { 'test/db.test.ts': 'const ds = new DataSource({ maxQueryExecutionTime: 10 });\n' }],
     ['benchmark: true without Sequelize', { 'src/bench.ts': 'run({ benchmark: true });\n' }],
   ])('answers no for %s', async (_case, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});
+
+describe('logs-slow-queries for the JVM', () => {
+  it.each<[string, Files, string[]]>([
+    ['a Hibernate slow-query threshold in application.properties', { 'src/main/resources/application.properties': `spring.jpa.show-sql=false
+spring.jpa.properties.hibernate.session.events.log.LOG_QUERIES_SLOWER_THAN_MS=250
+` }, ['src/main/resources/application.properties:2']],
+  ])('answers yes for %s', async (_name, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each<[string, Files]>([
+    ['the Hibernate threshold is 0', { 'src/main/resources/application.properties': `spring.jpa.properties.hibernate.session.events.log.LOG_QUERIES_SLOWER_THAN_MS=0
+` }],
+    ['Spring only prints SQL', { 'src/main/resources/application.properties': `spring.jpa.show-sql=true
+` }],
+  ])('answers no when %s', async (_name, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });
 });

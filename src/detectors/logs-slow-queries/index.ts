@@ -9,6 +9,7 @@ const DISABLED: Record<string, RegExp> = {
   slow_query_log: /^(0|off|false)$/i,
   log_slow_queries: /^(0|off|false)$/i,
   maxQueryExecutionTime: /^0$/,
+  LOG_QUERIES_SLOWER_THAN_MS: /^(0|-1)$/,
 };
 
 export default defineDetector({
@@ -17,11 +18,11 @@ export default defineDetector({
   question: 'Are slow database queries logged against a threshold?',
   rationale: 'A slow-query threshold turns "the database feels slow" into a list of queries to fix, and is the basis of a query-latency SLO.',
   patterns: {
-    // Database and ORM settings: PostgreSQL, MySQL, MongoDB profiling, TypeORM, generic thresholds.
+    // Database and ORM settings: PostgreSQL, MySQL, MongoDB profiling, TypeORM, Hibernate, generic thresholds.
     setting: {
       // `name = value`, `name: value`, `-c name=value`, `--slowms 100`, or a parameter group `name = "name"`.
-      regex: /\b(log_min_duration_statement|auto_explain\.log_min_duration|slow_query_log|long_query_time|log_slow_queries|slowms|maxQueryExecutionTime|slowQueryThreshold\w*|slow_query_threshold\w*|SLOW_QUERY_THRESHOLD\w*)["']?[ \t]*(?:[=:]|(?<=slowms)[ \t])[ \t]*["']?(-?[\w.]+)|\b(?:name|ParameterName)["']?[ \t]*[=:][ \t]*["'](log_min_duration_statement|slow_query_log|long_query_time|auto_explain\.log_min_duration)["']/,
-      literals: ['log_min_duration', 'slow_query', 'long_query_time', 'log_slow_queries', 'slowms', 'maxQueryExecutionTime', 'slowQueryThreshold', 'SLOW_QUERY'],
+      regex: /\b(log_min_duration_statement|auto_explain\.log_min_duration|slow_query_log|long_query_time|log_slow_queries|slowms|maxQueryExecutionTime|LOG_QUERIES_SLOWER_THAN_MS|slowQueryThreshold\w*|slow_query_threshold\w*|SLOW_QUERY_THRESHOLD\w*)["']?[ \t]*(?:[=:]|(?<=slowms)[ \t])[ \t]*["']?(-?[\w.]+)|\b(?:name|ParameterName)["']?[ \t]*[=:][ \t]*["'](log_min_duration_statement|slow_query_log|long_query_time|auto_explain\.log_min_duration)["']/,
+      literals: ['log_min_duration', 'slow_query', 'long_query_time', 'log_slow_queries', 'slowms', 'maxQueryExecutionTime', 'LOG_QUERIES_SLOWER_THAN_MS', 'slowQueryThreshold', 'SLOW_QUERY'],
       roles: ROLES,
       maxPerFile: 5,
     },

@@ -5,6 +5,9 @@ import detector from './index.ts';
 const pkg = (deps: Record<string, string> = {}): string => JSON.stringify({ name: 'app', dependencies: deps }, null, 2);
 const m = (v: number, unit: string) => ({ value: v, unit });
 
+const pom = (deps: string): string => `<project>\n  <modelVersion>4.0.0</modelVersion>\n  <groupId>com.acme</groupId>\n  <artifactId>app</artifactId>\n  <dependencies>\n    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency>\n${deps}  </dependencies>\n</project>\n`;
+const csproj = (refs = ''): string => `<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>${refs}</ItemGroup>\n</Project>\n`;
+
 describe('logs-with-console-only', () => {
   it('answers yes for console calls in production code with no logger, ignoring scripts, tests, UI and comments', async () => {
     const r = await detect(detector, {
@@ -72,5 +75,38 @@ describe('logs-with-console-only', () => {
     });
     expect(r.outcome).toBe('yes');
     expect(r.measures?.['logger-imports']?.value).toBe(0);
+  });
+
+  it.each([
+    ['a Sinatra app logs with puts', { Gemfile: 'gem "sinatra"\n', 'app.rb': 'require "sinatra"\npost "/signup" do\n  puts "signup"\nend\n' }, ['app.rb:3']],
+    ['an ASP.NET Core app logs with Console.WriteLine', {
+      'Api/Api.csproj': csproj(),
+      'Api/Program.cs': 'var app = WebApplication.CreateBuilder(args).Build();\napp.MapGet("/", () => { Console.WriteLine("hit"); return "ok"; });\n',
+    }, ['Api/Program.cs:2']],
+  ])('answers yes when %s', async (_c, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each([
+    ['SLF4J comes through the Spring Boot starter (not declared itself)', {
+      'pom.xml': pom(''),
+      'src/main/java/com/acme/A.java': 'package com.acme;\nimport org.slf4j.Logger;\nclass A {\n  void f() { System.out.println("x"); }\n}\n',
+    }],
+    ['ASP.NET Core logs through ILogger from implicit usings', {
+      'Api/Api.csproj': csproj(),
+      'Api/Orders.cs': 'public class Orders(ILogger<Orders> logger)\n{\n  public void F() { logger.LogInformation("x"); Console.WriteLine("y"); }\n}\n',
+    }],
+    ['Rails logs with Rails.logger and puts only in rake tasks and seeds', {
+      Gemfile: 'gem "rails"\n',
+      'app/services/billing.rb': 'class Billing\n  def charge\n    Rails.logger.info("charge")\n  end\nend\n',
+      'lib/tasks/billing.rake': 'task :backfill do\n  puts "backfill"\nend\n',
+      'db/seeds.rb': 'puts "seeding"\n',
+    }],
+    ['a Ruby puts is commented out', { Gemfile: 'gem "sinatra"\n', 'app.rb': '# puts "debug"\n' }],
+    ['Console.WriteLine is only in a test project', { 'Api/Api.csproj': csproj(), 'Api.Tests/OrdersTests.cs': 'public class OrdersTests { void F() { Console.WriteLine("x"); } }\n' }],
+  ])('answers no when %s', async (_c, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detect, locations } from '../../../test/harness.ts';
+import { detect, locations, type Files } from '../../../test/harness.ts';
 import detector from './index.ts';
 
 const tables = (n: number): Record<string, { value: number; unit: string }> => ({ 'tenant-scoped-tables': { value: n, unit: 'tables' } });
@@ -70,5 +70,41 @@ describe('partitions-by-tenant', () => {
     const r = await detect(detector, files);
     expect(r.outcome).toBe('no');
     expect(r.measures).toEqual(tables(n));
+  });
+});
+
+describe('partitions-by-tenant for Rails and Go', () => {
+  it.each<[string, Files, string[]]>([
+    ['a Rails schema with tenant references', { 'db/schema.rb': `ActiveRecord::Schema[7.1].define(version: 1) do
+  create_table "projects" do |t|
+    t.references :tenant, null: false
+  end
+
+  create_table "invoices" do |t|
+    t.bigint "tenant_id", null: false
+  end
+end
+` }, ['db/schema.rb:2', 'db/schema.rb:6']],
+    ['Go SQL migrations keyed by org_id', { 'migrations/000001_init.up.sql': `CREATE TABLE contacts (
+  id BIGSERIAL PRIMARY KEY,
+  org_id BIGINT NOT NULL
+);
+CREATE TABLE deals (
+  id BIGSERIAL PRIMARY KEY,
+  org_id BIGINT NOT NULL
+);
+` }, ['migrations/000001_init.up.sql:1', 'migrations/000001_init.up.sql:5']],
+  ])('answers yes for %s', async (_name, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each<[string, Files]>([
+    ['tenant columns only in a test fixture schema', { 'tests/fixtures/schema.sql': `CREATE TABLE projects (id serial, tenant_id uuid);
+CREATE TABLE invoices (id serial, tenant_id uuid);
+` }],
+  ])('answers no when %s', async (_name, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
   });
 });

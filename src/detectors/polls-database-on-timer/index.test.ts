@@ -66,3 +66,61 @@ describe('polls-database-on-timer', () => {
     expect(r.measures?.['polling-sites']?.value).toBe(0);
   });
 });
+
+describe('polls-database-on-timer on the JVM and in Ruby', () => {
+  it.each<[string, Files, string[]]>([
+    ['a Spring @Scheduled method reading a Spring Data repository', { 'src/main/java/com/acme/R.java': `package com.acme;
+
+class R {
+  @Scheduled(fixedDelay = 60000)
+  void remind() {
+    invoices.findByPaidFalse().forEach(Invoice::remind);
+  }
+}
+` }, ['src/main/java/com/acme/R.java:4', 'src/main/java/com/acme/R.java:6']],
+    ['a sidekiq-cron job that scans a table', { 'config/schedule.yml': `expire_trials:
+  cron: "*/5 * * * *"
+  class: "ExpireTrialsJob"
+`, 'app/jobs/expire_trials_job.rb': `class ExpireTrialsJob
+  include Sidekiq::Job
+
+  def perform
+    Account.where(plan: "trial").find_each(&:expire!)
+  end
+end
+` }, ['app/jobs/expire_trials_job.rb:1', 'app/jobs/expire_trials_job.rb:5']],
+    ['a rufus-scheduler block querying ActiveRecord', { 'config/initializers/scheduler.rb': `scheduler = Rufus::Scheduler.singleton
+
+scheduler.every "5m" do
+  Order.where(state: "pending").each(&:retry!)
+end
+` }, ['config/initializers/scheduler.rb:3', 'config/initializers/scheduler.rb:4']],
+  ])('answers yes for %s', async (_name, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each<[string, Files]>([
+    ['a Spring @Scheduled method calls an HTTP API', { 'src/main/java/com/acme/F.java': `package com.acme;
+
+class F {
+  @Scheduled(fixedRate = 300000)
+  void refresh() { rates = http.get().uri("/latest").retrieve().body(Rates.class); }
+}
+` }],
+    ['a Ruby job queries but no schedule names it', { 'config/schedule.yml': `report:
+  cron: "0 3 * * *"
+  class: "NightlyReportJob"
+`, 'app/jobs/expire_trials_job.rb': `class ExpireTrialsJob
+  include Sidekiq::Job
+
+  def perform
+    Account.where(plan: "trial").find_each(&:expire!)
+  end
+end
+` }],
+  ])('answers no when %s', async (_name, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});

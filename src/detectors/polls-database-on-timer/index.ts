@@ -48,9 +48,26 @@ export default defineDetector({
       languages: ['python'],
     },
     otherTimer: {
-      regex: /@Scheduled\s*\(|\btime\.NewTicker\s*\(|\btime\.Tick\s*\(/,
-      literals: ['@Scheduled', 'time.NewTicker', 'time.Tick'],
-      languages: ['java', 'kotlin', 'go'],
+      // Spring `@Scheduled`, Go tickers, rufus-scheduler `scheduler.every '5m' do`, clockwork `every(5.minutes, ...)`.
+      regex: /@Scheduled\s*\(|\btime\.NewTicker\s*\(|\btime\.Tick\s*\(|\b\w+\.(?:every|cron|interval)\s*\(?\s*['"][^'"]+['"][^\n]*\bdo\b|^[ \t]*every\s*\(\s*\d/m,
+      literals: ['@Scheduled', 'time.NewTicker', 'time.Tick', '.every', '.cron', '.interval', 'every('],
+      languages: ['java', 'kotlin', 'go', 'ruby'],
+    },
+    // Job classes run by a cron schedule (sidekiq-cron, sidekiq-scheduler, Solid Queue recurring
+    // tasks, GoodJob cron): `class: "ExpireTrialsJob"` in the schedule.
+    cronClass: {
+      regex: /^[ \t]*:?class:?[ \t]*(?:=>[ \t]*)?["']?([A-Z][\w:]*)/m,
+      literals: ['class'],
+      roles: ['source', 'config'],
+      paths: ['**/schedule.yml', '**/schedule.yaml', '**/sidekiq*.yml', '**/sidekiq*.yaml', '**/recurring.yml', '**/config/application.rb', '**/config/environments/*.rb', '**/config/initializers/*.rb'],
+      code: false,
+      maxPerFile: 200,
+    },
+    rubyClass: {
+      regex: /^[ \t]*class[ \t]+([A-Z][\w:]*)/m,
+      literals: ['class'],
+      languages: ['ruby'],
+      maxPerFile: 50,
     },
     sql: {
       regex: /\bSELECT\s[^;]{1,300}?\sFROM\s|(['"`])\s*select\s[^'"`;]{1,300}?\sfrom\s/,
@@ -62,8 +79,9 @@ export default defineDetector({
       // Query calls on a database-like receiver (`pool.query`, `prisma.job.findMany`, `Order.findAll`,
       // `cursor.execute`); an API client's `notion.databases.query(` is not a database.
       // Model classes (`Order.findAll`) only with ORM finders: `ShutdownHelper.execute()` is not a query.
-      regex: /\b(?:(?:db|pool|client|conn|connection|knex|sequelize|cursor|session|pg|mysql|sql|database|tx|trx|manager|repository|repo|em|models?)|prisma\.\w+)\s*\.\s*(?:query|execute|findAll|findMany|findOne|findFirst|QueryContext|queryForList|raw|any|many|manyOrNone|oneOrNone)\s*\(|\b[A-Z][A-Za-z0-9]*\s*\.\s*(?:findAll|findMany|findOne|findFirst|findByPk|findAndCountAll)\s*\(|\bknex\s*\(|\.objects\.(?:filter|all|get|exclude)\s*\(/,
-      literals: ['.query', '.execute', '.find', '.raw', '.any', '.many', 'OrNone', 'knex', '.objects.', 'QueryContext', 'queryForList'],
+      regex: /\b(?:(?:db|pool|client|conn|connection|knex|sequelize|cursor|session|pg|mysql|sql|database|tx|trx|manager|repository|repo|em|models?)|prisma\.\w+)\s*\.\s*(?:query|execute|findAll|findMany|findOne|findFirst|QueryContext|queryForList|raw|any|many|manyOrNone|oneOrNone)\s*\(|\b[A-Z][A-Za-z0-9]*\s*\.\s*(?:findAll|findMany|findOne|findFirst|findByPk|findAndCountAll)\s*\(|\bknex\s*\(|\.objects\.(?:filter|all|get|exclude)\s*\(|\.\s*(?:findBy|findAllBy|countBy|streamBy|readBy|queryBy|existsBy)[A-Z]\w*\s*\(|\b[A-Z][A-Za-z0-9]*\s*\.\s*(?:where|find_each|find_in_batches)\b/,
+      // Spring Data derived queries (`invoices.findByPaidFalse()`); ActiveRecord scans (`Account.where(...)`).
+      literals: ['.query', '.execute', '.find', '.raw', '.any', '.many', 'OrNone', 'knex', '.objects.', 'QueryContext', 'queryForList', 'By', '.where', 'find_each', 'find_in_batches'],
       languages: CODE,
       maxPerFile: 200,
     },
@@ -83,6 +101,9 @@ export default defineDetector({
       if (!prev || m.line < prev.line) timers.set(m.path, m);
     };
     for (const name of ['jsTimer', 'loopSleep', 'pyTimer', 'otherTimer'] as const) matches(name).forEach(keep);
+    // A job class named in a cron schedule is a timer from its class line on.
+    const scheduled = new Set(matches('cronClass').map((m) => m.groups[0]!.split('::').pop()!));
+    for (const c of matches('rubyClass')) if (scheduled.has(c.groups[0]!.split('::').pop()!)) keep(c);
     const defined = new Map<string, Map<string, number>>();
     for (const d of matches('jsFunction')) {
       const fn = d.groups[0] ?? d.groups[1] ?? d.groups[2];

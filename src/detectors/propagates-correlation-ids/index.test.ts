@@ -51,4 +51,36 @@ describe('propagates-correlation-ids', () => {
   ])('answers no when %s', async (_c, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });
+
+  it.each([
+    ["chi's RequestID middleware", {
+      'go.mod': 'module x\n\ngo 1.22\n\nrequire github.com/go-chi/chi/v5 v5.0.12\n',
+      'main.go': 'package main\n\nimport (\n\t"github.com/go-chi/chi/v5"\n\t"github.com/go-chi/chi/v5/middleware"\n)\n\nfunc main() {\n\tr := chi.NewRouter()\n\tr.Use(middleware.RequestID)\n}\n',
+    }, ['main.go:10']],
+    ['django-guid enabled in settings', {
+      'requirements.txt': 'Django==5.0\ndjango-guid==3.5.0\n',
+      'shop/settings.py': 'MIDDLEWARE = [\n    "django_guid.middleware.guid_middleware",\n]\n',
+    }, ['shop/settings.py:2']],
+    ['Micrometer Tracing in Spring Boot', {
+      'pom.xml': '<project>\n  <dependencies>\n    <dependency><groupId>io.micrometer</groupId><artifactId>micrometer-tracing-bridge-brave</artifactId></dependency>\n  </dependencies>\n</project>\n',
+    }, ['pom.xml:3']],
+  ])('answers yes for %s (fixes)', async (_c, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each([
+    ['a local middleware package has a RequestID function (not chi)', {
+      'go.mod': 'module github.com/acme/x\n\ngo 1.22\n',
+      'main.go': 'package main\n\nimport "github.com/acme/x/internal/middleware"\n\nvar _ = middleware.RequestID\n',
+    }],
+    ['chi middleware is mounted without RequestID', {
+      'go.mod': 'module x\n\ngo 1.22\n\nrequire github.com/go-chi/chi/v5 v5.0.12\n',
+      'main.go': 'package main\n\nimport "github.com/go-chi/chi/v5/middleware"\n\nfunc main() {\n\t// r.Use(middleware.RequestID)\n\tr.Use(middleware.Logger)\n}\n',
+    }],
+    ['django_guid is in settings but not declared', { 'requirements.txt': 'Django==5.0\n', 'shop/settings.py': 'MIDDLEWARE = ["django_guid.middleware.guid_middleware"]\n' }],
+  ])('answers no when %s (traps)', async (_c, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
 });

@@ -2,6 +2,8 @@ import { defineDetector, fromImport, fromMatch, no, yes } from '../../core/detec
 import type { EvidenceItem } from '../../core/types.ts';
 import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
 import CONTEXT_STORAGE from '../../ecosystems/capabilities/context-storage.ts';
+import { CORRELATION_DJANGO_APPS, REQUEST_ID_MIDDLEWARE } from '../../ecosystems/capabilities/correlation-id.ts';
+import { TRACING_BUILD_DEPENDENCIES } from '../../ecosystems/capabilities/tracing.ts';
 import TRACE_PROPAGATION from '../../ecosystems/capabilities/trace-propagation.ts';
 import { usedLibraries } from '../../ecosystems/usage.ts';
 
@@ -36,6 +38,14 @@ export default defineDetector({
       literals: ['propagation.', 'W3CTraceContextPropagator'],
       languages: JS,
     },
+    // Django apps named by dotted path in settings (INSTALLED_APPS, MIDDLEWARE).
+    djangoApp: {
+      regex: new RegExp(`(['"])(${CORRELATION_DJANGO_APPS.map((a) => a.module).join('|')})(?:\\.[\\w.]+)?\\1`),
+      literals: CORRELATION_DJANGO_APPS.map((a) => a.module),
+      languages: ['python'],
+      maxPerFile: 1,
+    },
+    goRequestIdMiddleware: { regex: /\bmiddleware\.RequestID\b/, literals: ['middleware.RequestID'], languages: ['go'] },
     goOtel: {
       regex: /\botel\.SetTextMapPropagator\s*\(|\botelhttp\.New(?:Handler|Transport)?\s*\(|\botelgrpc\.\w+\s*\(/,
       literals: ['SetTextMapPropagator', 'otelhttp.', 'otelgrpc.'],
@@ -55,6 +65,13 @@ export default defineDetector({
       add(`${u.library}`, u.sites.map((s) => fromImport(s, `${u.library} (request ids) imported`)));
     }
     add('request-id header', matches('header').filter((m) => !CORS_LINE.test(m.excerpt) && HEADER_USE.test(m.excerpt)).map((m) => fromMatch(m, 'request/trace id header read or set')));
+    const python = new Set(repo.dependencies().filter((d) => d.ecosystem === 'python' && !d.dev).map((d) => d.name.toLowerCase().replace(/[-_.]+/g, '-')));
+    for (const m of matches('djangoApp')) {
+      const app = CORRELATION_DJANGO_APPS.find((a) => a.module === m.groups[1]);
+      if (app && python.has(app.package)) add(app.package, [fromMatch(m, `${app.package} enabled in Django settings`)]);
+    }
+    const mounting = new Set(usedLibraries(repo, REQUEST_ID_MIDDLEWARE).flatMap((u) => u.sites.map((s) => s.path)));
+    add('request-id middleware', matches('goRequestIdMiddleware').filter((m) => mounting.has(m.path)).map((m) => fromMatch(m, 'request-id middleware mounted')));
     add('server-generated request ids', matches('genReqId').map((m) => fromMatch(m, 'request id generation configured')));
 
     // Generic context stores count next to a request/correlation id in the same file.
@@ -67,6 +84,11 @@ export default defineDetector({
     // Trace context: automatic instrumentation, or explicit OpenTelemetry propagation.
     for (const u of usedLibraries(repo, TRACE_PROPAGATION)) {
       add(`${u.library} (trace context)`, u.sites.map((s) => fromImport(s, `${u.library} propagates trace context`)));
+    }
+    // Micrometer Tracing / Sleuth in Spring Boot propagate W3C or B3 headers on their own.
+    for (const d of repo.dependencies()) {
+      if (d.dev || !TRACING_BUILD_DEPENDENCIES[d.ecosystem]?.test(d.name)) continue;
+      add(`${d.name} (trace context)`, [{ path: d.manifest, ...(d.line !== undefined ? { line: d.line } : {}), note: `${d.name} propagates trace context` }]);
     }
     const otelFiles = new Set(repo.imports().filter((s) => s.role === 'source' && s.specifier.startsWith('@opentelemetry/')).map((s) => s.path));
     add('OpenTelemetry propagation', matches('otelApi').filter((m) => otelFiles.has(m.path)).map((m) => fromMatch(m, 'trace context injected/extracted')));

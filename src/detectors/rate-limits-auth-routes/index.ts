@@ -93,6 +93,25 @@ export default defineDetector({
       literals: ['Rack::Attack'],
       languages: ['ruby'],
     },
+    goUse: {
+      // Go routers: `r.Use(httprate.LimitByIP(...))`, `e.Use(middleware.RateLimiter(...))`, `router.Use(limiterMiddleware)`.
+      regex: /\b\w+\.Use\s*\(\s*(?:httprate\.Limit\w*|tollbooth\.\w+|middleware\.RateLimiter\w*|\w*[lL]imiter\w*|\w*[rR]ate[lL]imit\w*)\s*[(),]/,
+      literals: ['.Use'],
+      languages: ['go'],
+    },
+    goGroups: {
+      // Sub-routers and groups: a `Use` in a file that has them may be scoped to one group.
+      regex: /\.(?:Route|Group|Mount|Subrouter|PathPrefix)\s*\(/,
+      literals: ['.Route', '.Group', '.Mount', 'Subrouter', 'PathPrefix'],
+      languages: ['go'],
+      maxPerFile: 1,
+    },
+    dotnetRoutes: {
+      // ASP.NET Core minimal API routes and controller attributes, to find authentication endpoints (group 1 or 2).
+      regex: /\bMap(?:Get|Post|Put|Delete|Patch|Group)\s*\(\s*"([^"]*)"|\[(?:Http(?:Get|Post|Put|Delete|Patch)|Route)\s*\(\s*"([^"]*)"/,
+      literals: ['Map', 'Http', 'Route'],
+      languages: ['csharp'],
+    },
     dotnet: {
       // ASP.NET Core: a GlobalLimiter, or `MapPost("/login", ...).RequireRateLimiting(...)` (group 1 path).
       regex: /\bGlobalLimiter\s*=|\bMap(?:Get|Post|Put|Delete|Patch|Group)\s*\(\s*"([^"]*)"[^;]*?\.RequireRateLimiting\s*\(/,
@@ -109,6 +128,7 @@ export default defineDetector({
     // Every route and mount path of production code, and which of them are authentication endpoints.
     const routes: { m: Match; path: string; fn?: string }[] = [];
     for (const m of matches('jsRoutes')) if (!BROWSER_PATH.test(m.path)) routes.push({ m, path: m.groups[1] ?? m.groups[3] ?? '' });
+    for (const m of matches('dotnetRoutes')) routes.push({ m, path: m.groups[0] ?? m.groups[1] ?? '' });
     for (const m of matches('pyRoute')) {
       if (m.groups[1] !== undefined) routes.push({ m, path: m.groups[0] ?? '', fn: m.groups[1] });
       else routes.push({ m, path: m.groups[2] ?? '' });
@@ -140,6 +160,9 @@ export default defineDetector({
     }
     for (const m of matches('pyRouteDep')) applications.push([m, AUTH.test(m.groups[0] ?? '') ? { kind: 'auth' } : { kind: 'other' }]);
     for (const m of matches('pyGlobal')) applications.push([m, { kind: 'global' }]);
+    // A Go `Use` is global in a file without sub-routers or groups; otherwise its scope is not known from the text.
+    const goGrouped = new Set(matches('goGroups').map((m) => m.path));
+    for (const m of matches('goUse')) applications.push([m, goGrouped.has(m.path) ? { kind: 'other' } : { kind: 'global' }]);
     for (const m of matches('rackAttack')) {
       const [name = '', block = ''] = m.groups;
       if (AUTH.test(name) || AUTH.test(block)) applications.push([m, { kind: 'auth' }]);

@@ -30,3 +30,114 @@ describe('retries-failed-jobs', () => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });
 });
+
+describe('retries-failed-jobs in other ecosystems', () => {
+  it.each<[string, Files, string[]]>([
+    ['an asynq retry delay function', { 'go.mod': `module github.com/acme/app
+
+go 1.22
+
+require (
+	github.com/hibiken/asynq v0.24.1
+)
+`, 'cmd/worker/main.go': `package main
+
+import "github.com/hibiken/asynq"
+
+var cfg = asynq.Config{
+	RetryDelayFunc: asynq.DefaultRetryDelayFunc,
+}
+` }, ['cmd/worker/main.go:6']],
+    ['asynq on its default retry policy', { 'go.mod': `module github.com/acme/app
+
+go 1.22
+
+require (
+	github.com/hibiken/asynq v0.24.1
+)
+`, 'internal/tasks/enqueue.go': `package tasks
+
+import "github.com/hibiken/asynq"
+
+func Enqueue(c *asynq.Client, t *asynq.Task) error {
+	_, err := c.Enqueue(t)
+	return err
+}
+` }, ['internal/tasks/enqueue.go:3']],
+    ['Spring Kafka @RetryableTopic', { 'src/main/java/com/acme/L.java': `package com.acme;
+
+class L {
+  @RetryableTopic(attempts = "4", backoff = @Backoff(delay = 1000, multiplier = 2.0))
+  void on(String p) {}
+}
+` }, ['src/main/java/com/acme/L.java:4']],
+    ['MassTransit exponential message retry', { 'src/Worker/Program.cs': `cfg.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(5)));
+` }, ['src/Worker/Program.cs:1']],
+    ['a Laravel job with tries and backoff', { 'app/Jobs/Sync.php': `<?php
+class Sync implements ShouldQueue
+{
+    public $tries = 5;
+    public $backoff = [10, 60, 300];
+}
+` }, ['app/Jobs/Sync.php:4', 'app/Jobs/Sync.php:5']],
+    ['a Sidekiq job on the default retries', { 'Gemfile': `source "https://rubygems.org"
+gem "sidekiq"
+`, 'app/jobs/charge_job.rb': `class ChargeJob
+  include Sidekiq::Job
+
+  def perform(id) = Order.find(id).charge!
+end
+` }, ['app/jobs/charge_job.rb:2']],
+  ])('answers yes for %s', async (_name, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each<[string, Files]>([
+    ['Sidekiq retries are switched off', { 'Gemfile': `source "https://rubygems.org"
+gem "sidekiq"
+`, 'app/jobs/charge_job.rb': `class ChargeJob
+  include Sidekiq::Job
+  sidekiq_options retry: false
+end
+` }],
+    ['asynq is told never to retry', { 'go.mod': `module github.com/acme/app
+
+go 1.22
+
+require (
+	github.com/hibiken/asynq v0.24.1
+)
+`, 'internal/tasks/enqueue.go': `package tasks
+
+import "github.com/hibiken/asynq"
+
+func Enqueue(c *asynq.Client, t *asynq.Task) error {
+	_, err := c.Enqueue(t, asynq.MaxRetry(0))
+	return err
+}
+` }],
+    ['Hangfire automatic retries are switched off', { 'src/Api/Api.csproj': `<Project Sdk="Microsoft.NET.Sdk.Web">
+  <ItemGroup>
+    <PackageReference Include="Hangfire.AspNetCore" Version="1.0.0" />
+  </ItemGroup>
+</Project>
+`, 'src/Api/Jobs.cs': `using Hangfire;
+
+public class Jobs
+{
+    [AutomaticRetry(Attempts = 0)]
+    public void Run() {}
+}
+` }],
+    ['a Laravel job tried once', { 'app/Jobs/Sync.php': `<?php
+class Sync implements ShouldQueue
+{
+    public $tries = 1;
+}
+` }],
+  ])('answers no when %s', async (_name, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});

@@ -17,6 +17,9 @@ const NEEDS_OPTION: Record<string, { pattern: string; note: string }> = {
   Polly: { pattern: 'backoffPolicy', note: 'Polly wait-and-retry' },
   tenacity: { pattern: 'pyExpWait', note: 'tenacity with exponential wait' },
   retrying: { pattern: 'pyExpWait', note: 'retrying with exponential wait' },
+  'org.springframework.retry': { pattern: 'jvmExpBackoff', note: 'Spring Retry with exponential backoff' },
+  // faraday-retry waits `interval * backoff_factor ** n`, with interval 0 by default.
+  'faraday-retry': { pattern: 'rubyBackoffFactor', note: 'faraday-retry with a backoff factor' },
 };
 
 export default defineDetector({
@@ -40,6 +43,22 @@ export default defineDetector({
       languages: ['python'],
       maxPerFile: 1,
     },
+    // Spring Retry: @Backoff(multiplier = 2), ExponentialBackOffPolicy, RetryTemplate.builder().exponentialBackoff(...).
+    jvmExpBackoff: {
+      regex: /\bmultiplier\s*=\s*[1-9]|\bExponential(?:Random)?BackOffPolicy\b|\.exponentialBackoff\s*\(/,
+      literals: ['multiplier', 'BackOffPolicy', 'exponentialBackoff'],
+      languages: ['java', 'kotlin'],
+      maxPerFile: 1,
+    },
+    rubyBackoffFactor: { regex: /\bbackoff_factor\s*(?::|=>)\s*[1-9]/, literals: ['backoff_factor'], languages: ['ruby'], maxPerFile: 1 },
+    // Laravel's retry() helper and Http::retry() back off when the delays grow: an array of delays
+    // (`retry([100, 200, 400], ...)`) or a closure of the attempt (`fn (int $attempt) => $attempt * 100`).
+    // A plain number (`retry(3, $fn, 100)`) is a fixed delay.
+    laravelRetry: {
+      regex: /(?:(?<![\w$>:])retry|(?:->|::)retry)\s*\(\s*\[\s*\d+\s*,\s*\d+|(?:(?<![\w$>:])retry|(?:->|::)retry)\s*\([^;]*?\b(?:fn|function)\s*\(\s*(?:int\s+)?\$attempt\b/,
+      literals: ['retry'],
+      languages: ['php'],
+    },
     // urllib3 / requests: Retry(total=5, backoff_factor=0.5)
     urllib3Retry: { regex: /\bRetry\s*\([^)]{0,300}?\bbackoff_factor\s*=/, literals: ['backoff_factor'], languages: ['python'] },
     // Hand-written backoff: an exponential delay, next to retry wording and a sleep.
@@ -54,7 +73,8 @@ export default defineDetector({
       maxPerFile: 1,
     },
     sleep: {
-      regex: /\b(?:setTimeout|sleep|delay|wait|Sleep|Delay)\s*\(/,
+      // Ruby and PHP also call `sleep 2**n` / `usleep(...)` without parentheses or with a u.
+      regex: /\b(?:setTimeout|sleep|usleep|delay|wait|Sleep|Delay)\s*\(|^[ \t]*sleep[ \t]+[\w(]/m,
       literals: ['setTimeout', 'sleep', 'Sleep', 'delay', 'Delay', 'wait'],
       maxPerFile: 1,
     },
@@ -70,6 +90,10 @@ export default defineDetector({
       if (sites.length === 0) continue;
       names.add(u.library);
       evidence.push(...sites.slice(0, 3).map((s) => fromImport(s, option?.note ?? `${u.library} imported`)));
+    }
+    for (const m of matches('laravelRetry')) {
+      names.add('Laravel retry with growing delays');
+      evidence.push(fromMatch(m, 'Laravel retry with backoff'));
     }
     for (const m of matches('urllib3Retry')) {
       names.add('urllib3 Retry');

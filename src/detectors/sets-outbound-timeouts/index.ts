@@ -28,6 +28,18 @@ export default defineDetector({
       literals: ['timeout', 'Timeout'],
       languages: ['python'],
     },
+    // Faraday options, Net::HTTP attributes, HTTParty / RestClient / Excon options, http.rb `.timeout(5)`.
+    rubyTimeout: {
+      regex: /\b(?:open_timeout|read_timeout|write_timeout|connect_timeout|timeout)\s*(?:=(?!=)|:)\s*(?!nil\b)[\w(]|\.timeout\s*\(\s*[\d:]/,
+      literals: ['timeout'],
+      languages: ['ruby'],
+    },
+    // Guzzle / Symfony HttpClient options (`'timeout' => 5`, RequestOptions::TIMEOUT), Laravel's `Http::timeout(5)`.
+    phpTimeout: {
+      regex: /(['"])(?:timeout|connect_timeout|read_timeout|max_duration)\1\s*=>\s*(?!null\b)[\w$(.]|\bRequestOptions::(?:TIMEOUT|CONNECT_TIMEOUT|READ_TIMEOUT)\b|(?:->|::)(?:timeout|connectTimeout)\s*\(\s*[\d$]/,
+      literals: ['timeout', 'TIMEOUT', 'max_duration', 'connectTimeout'],
+      languages: ['php'],
+    },
     goClientTimeout: { regex: /\bhttp\.Client\s*\{[^}]{0,400}?\bTimeout\s*:|\b(?:ResponseHeaderTimeout|TLSHandshakeTimeout)\s*:/, literals: ['Timeout'], languages: ['go'] },
     goCtxTimeout: { regex: /\bcontext\.WithTimeout\s*\(/, literals: ['context.WithTimeout'], languages: ['go'] },
     goRequest: { regex: /\bhttp\.(?:NewRequestWithContext|NewRequest|Get|Post|PostForm|Head)\s*\(|\bhttp\.Client\s*\{/, literals: ['http.'], languages: ['go'] },
@@ -44,7 +56,7 @@ export default defineDetector({
     const notUi = (m: Match): boolean => !UI_FILE.test(m.path);
     const goRequestFiles = new Set(matches('goRequest').map((m) => m.path));
     const sites: { m: Match; note: string }[] = [
-      ...[...matches('jsTimeoutOption'), ...matches('jsTimeoutCall'), ...matches('pyTimeout')]
+      ...[...matches('jsTimeoutOption'), ...matches('jsTimeoutCall'), ...matches('pyTimeout'), ...matches('rubyTimeout'), ...matches('phpTimeout')]
         .filter((m) => clientFiles.has(m.path) && notUi(m))
         .map((m) => ({ m, note: 'HTTP client timeout' })),
       ...matches('abortTimeout').filter(notUi).map((m) => ({ m, note: 'fetch with AbortSignal.timeout' })),

@@ -34,10 +34,18 @@ export default defineDetector({
     },
     chaosTools: {
       regex:
-        /chaos-monkey-spring-boot|\bchaos\.monkey\.enabled\s*[=:]\s*true|\bkube-monkey\/enabled\b|["']?steady-state-hypothesis["']?\s*:|\bsteadybit\/[\w-]+|\bsteadybit\s+experiment\b|\bapi\.gremlin\.com\b|\bgremlin\s+attack(?:-container)?\b|\bgaiaadm\/pumba\b|\bpumba\s+(?:netem|kill|pause|stop|rm)\b/,
-      literals: ['chaos-monkey', 'chaos.monkey', 'kube-monkey', 'steady-state-hypothesis', 'steadybit', 'gremlin', 'pumba'],
+        /\bchaos\.monkey\.enabled\s*[=:]\s*true|\bkube-monkey\/enabled\b|["']?steady-state-hypothesis["']?\s*:|\bsteadybit\/[\w-]+|\bsteadybit\s+experiment\b|\bapi\.gremlin\.com\b|\bgremlin\s+attack(?:-container)?\b|\bgaiaadm\/pumba\b|\bpumba\s+(?:netem|kill|pause|stop|rm)\b/,
+      literals: ['chaos.monkey', 'kube-monkey', 'steady-state-hypothesis', 'steadybit', 'gremlin', 'pumba'],
       roles: ROLES,
       maxPerFile: 3,
+    },
+    // Chaos Monkey for Spring Boot is off unless enabled: the declared starter alone injects nothing.
+    chaosMonkeyYaml: {
+      regex: /^([ \t]*)chaos:[ \t]*\n\1[ \t]+monkey:[ \t]*\n(?:\1[ \t]+[^\n]*\n){0,6}?\1[ \t]+enabled:[ \t]*["']?true\b/m,
+      literals: ['chaos:'],
+      roles: ROLES,
+      languages: ['yaml'],
+      maxPerFile: 1,
     },
   },
   detect({ matches }) {
@@ -47,12 +55,13 @@ export default defineDetector({
       ...matches('cloudFault').map((m) => ({ m, note: 'cloud fault-injection experiment' })),
       ...matches('toxiproxy').map((m) => ({ m, note: 'Toxiproxy fault injection' })),
       ...matches('chaosTools').map((m) => ({ m, note: 'chaos tooling' })),
+      ...matches('chaosMonkeyYaml').map((m) => ({ m, note: 'Chaos Monkey for Spring Boot enabled' })),
     ];
     // One item per line (a Chaos Mesh document matches both its apiVersion and its kind).
     const seen = new Set<string>();
     const unique = found
       .sort((a, b) => (a.m.path < b.m.path ? -1 : a.m.path > b.m.path ? 1 : a.m.line - b.m.line))
-      .filter(({ m }) => !MANIFEST.test(m.path) || /chaos-monkey-spring-boot/.test(m.text))
+      .filter(({ m }) => !MANIFEST.test(m.path))
       .filter(({ m }) => !seen.has(`${m.path}:${m.line}`) && seen.add(`${m.path}:${m.line}`));
     if (unique.length === 0) return no('No chaos experiments or fault-injection tooling found.');
     const files = new Set(unique.map((f) => f.m.path)).size;

@@ -19,6 +19,8 @@ export default defineDetector({
       languages: ['javascript', 'typescript', 'csharp'],
       maxPerFile: 1,
     },
+    // Ruby stoplight's entry point is a method named like its constant: `Stoplight("payments").run { ... }`.
+    stoplight: { regex: /(?<![\w:.])Stoplight\s*\(\s*['"]/, literals: ['Stoplight'], languages: ['ruby'], maxPerFile: 1 },
     // Istio DestinationRule outlier detection and Envoy circuit_breakers eject failing hosts.
     meshKind: { regex: /^[ \t]*kind:\s*["']?DestinationRule\b/m, literals: ['DestinationRule'], roles: ['config', 'iac'], languages: ['yaml'] },
     meshBreaker: { regex: /^[ \t]*(?:outlierDetection|circuit_breakers):/m, literals: ['outlierDetection', 'circuit_breakers'], roles: ['config', 'iac'], languages: ['yaml'] },
@@ -32,6 +34,12 @@ export default defineDetector({
       if (sites.length === 0) continue;
       names.add(u.library);
       evidence.push(...sites.slice(0, 3).map((s) => fromImport(s, `${u.library} imported`)));
+    }
+    // A Rails app loads stoplight with Bundler.require and calls `Stoplight("name")` without a constant path.
+    if (!names.has('stoplight') && repo.dependencies().some((d) => d.ecosystem === 'ruby' && d.name === 'stoplight' && !d.dev)) {
+      const calls = matches('stoplight');
+      if (calls.length > 0) names.add('stoplight');
+      evidence.push(...calls.slice(0, 3).map((m) => fromMatch(m, 'Stoplight circuit breaker')));
     }
     const destinationRules = new Set(matches('meshKind').map((m) => m.path));
     for (const m of matches('meshBreaker')) {

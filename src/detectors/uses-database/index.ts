@@ -17,7 +17,9 @@ export default defineDetector({
       const caches = all.map((u) => u.library);
       return no(`No database driver or ORM is imported by production code${caches.length > 0 ? ` (only the cache client ${caches.join(', ')})` : ''}.`);
     }
-    const evidence = uses.flatMap((u) => u.sites.slice(0, 3).map((s) => fromImport(s, `${u.library} imported`)));
+    // One import site can belong to two entries (`ActiveRecord::Base` to rails and activerecord).
+    const seen = new Set<string>();
+    const evidence = uses.flatMap((u) => u.sites.slice(0, 3).filter((s) => !seen.has(`${s.path}:${s.line}`) && seen.add(`${s.path}:${s.line}`)).map((s) => fromImport(s, `${u.library} imported`)));
     return yes(`Production code uses a database through ${uses.map((u) => u.library).join(', ')}.`, firstN(evidence));
   },
 });

@@ -5,6 +5,8 @@ import detector from './index.ts';
 const pkg = (deps: Record<string, string> = {}, scripts: Record<string, string> = {}): string =>
   JSON.stringify({ name: 'app', scripts, dependencies: deps }, null, 2);
 
+const pom = (deps: string): string => `<project>\n  <modelVersion>4.0.0</modelVersion>\n  <groupId>com.acme</groupId>\n  <artifactId>app</artifactId>\n  <dependencies>\n    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency>\n${deps}  </dependencies>\n</project>\n`;
+
 describe('uses-distributed-tracing', () => {
   it.each([
     ['the OpenTelemetry Node SDK', {
@@ -40,5 +42,59 @@ describe('uses-distributed-tracing', () => {
     ['a CI job preloads an agent', { '.github/workflows/ci.yml': 'jobs:\n  t:\n    steps:\n      - run: node -r dd-trace/init test.js\n' }],
   ])('answers no when %s', async (_c, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');
+  });
+
+  it.each([
+    ['opentelemetry-instrument in an exec-form Docker CMD', {
+      'requirements.txt': 'fastapi\nopentelemetry-distro\n',
+      Dockerfile: 'FROM python:3.12-slim\nCMD ["opentelemetry-instrument", "uvicorn", "app.main:app"]\n',
+    }, ['Dockerfile:2']],
+    ['ddtrace-run in a Procfile', { 'requirements.txt': 'ddtrace\n', Procfile: 'web: ddtrace-run gunicorn app:app\n' }, ['Procfile:1']],
+    ['the Micrometer Tracing OTel bridge in Spring Boot', {
+      'pom.xml': pom('    <dependency><groupId>io.micrometer</groupId><artifactId>micrometer-tracing-bridge-otel</artifactId></dependency>\n'),
+    }, ['pom.xml:7']],
+    ['OpenTelemetry tracing in ASP.NET Core', {
+      'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup><PackageReference Include="OpenTelemetry.Extensions.Hosting" Version="1.9.0" /></ItemGroup>\n</Project>\n',
+      'Api/Program.cs': 'using OpenTelemetry.Trace;\nvar builder = WebApplication.CreateBuilder(args);\n',
+    }, ['Api/Program.cs:1']],
+  ])('answers yes for %s (fixes)', async (_c, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each([
+    ['the Micrometer Tracing bridge has test scope', {
+      'pom.xml': pom('    <dependency><groupId>io.micrometer</groupId><artifactId>micrometer-tracing-bridge-otel</artifactId><scope>test</scope></dependency>\n'),
+    }],
+    ['the Java agent line is commented out', { Dockerfile: 'FROM eclipse-temurin:21\n# ENTRYPOINT ["java", "-javaagent:/otel/opentelemetry-javaagent.jar", "-jar", "app.jar"]\n' }],
+    ['opentelemetry-instrumentation packages are only listed', { 'requirements.txt': 'opentelemetry-instrumentation-flask\n', 'app/a.py': 'import flask\n' }],
+    ['the .NET OpenTelemetry tracing is only in a test project', {
+      'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup><PackageReference Include="OpenTelemetry" Version="1.9.0" /></ItemGroup>\n</Project>\n',
+      'Api.Tests/TraceTests.cs': 'using OpenTelemetry.Trace;\n',
+    }],
+  ])('answers no when %s (traps)', async (_c, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});
+
+describe('uses-distributed-tracing in Rails and Laravel', () => {
+  const sentry = JSON.stringify({ require: { 'sentry/sentry-laravel': '^4' } });
+  const app = "<?php\nuse Sentry\\Laravel\\Integration;\n";
+
+  it('counts the OpenTelemetry SDK by constant and Sentry with a traces sample rate', async () => {
+    const otel = await detect(detector, { Gemfile: 'gem "rails"\ngem "opentelemetry-sdk"\n', 'config/initializers/otel.rb': 'OpenTelemetry::SDK.configure do |c|\n  c.use_all\nend\n' });
+    expect([otel.outcome, locations(otel)]).toEqual(['yes', ['config/initializers/otel.rb:1']]);
+    const rate = await detect(detector, { 'composer.json': sentry, 'bootstrap/app.php': app, 'config/sentry.php': "<?php\nreturn [\n    'traces_sample_rate' => 0.25,\n];\n" });
+    expect(rate.outcome).toBe('yes');
+    const ruby = await detect(detector, { Gemfile: 'gem "sentry-ruby"\n', 'config/initializers/sentry.rb': 'Sentry.init do |config|\n  config.traces_sample_rate = 0.1\nend\n' });
+    expect(ruby.outcome).toBe('yes');
+  });
+
+  it('not for the published Laravel config, a zero rate or a test-group gem', async () => {
+    const published = "<?php\nreturn [\n    'traces_sample_rate' => env('SENTRY_TRACES_SAMPLE_RATE') === null ? null : (float) env('SENTRY_TRACES_SAMPLE_RATE'),\n];\n";
+    expect((await detect(detector, { 'composer.json': sentry, 'bootstrap/app.php': app, 'config/sentry.php': published })).outcome).toBe('no');
+    expect((await detect(detector, { 'composer.json': sentry, 'bootstrap/app.php': app, 'config/sentry.php': "<?php\nreturn ['traces_sample_rate' => 0.0,\n];\n" })).outcome).toBe('no');
+    expect((await detect(detector, { Gemfile: 'gem "rails"\ngroup :test do\n  gem "opentelemetry-sdk"\nend\n', 'spec/otel.rb': 'OpenTelemetry::SDK.configure { |c| c.use_all }\n' })).outcome).toBe('no');
   });
 });

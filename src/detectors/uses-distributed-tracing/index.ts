@@ -2,6 +2,7 @@ import { defineDetector, fromImport, fromMatch, no, yes } from '../../core/detec
 import type { EvidenceItem } from '../../core/types.ts';
 import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
 import ERROR_TRACKING from '../../ecosystems/capabilities/error-tracking.ts';
+import { TRACING_BUILD_DEPENDENCIES } from '../../ecosystems/capabilities/tracing.ts';
 import { usedLibraries } from '../../ecosystems/usage.ts';
 
 const TRACING = CAPABILITIES['tracing'];
@@ -16,12 +17,20 @@ export default defineDetector({
     sentryTracing: {
       regex: /\b(?:tracesSampleRate\s*:\s*(?!0(?:\.0*)?\s*[,}\n])\S|tracesSampler\s*:|enableTracing\s*:\s*true|traces_sample_rate\s*=\s*(?!0(?:\.0*)?\s*[,)\n])\S|traces_sampler\s*=|enable_tracing\s*=\s*True)/,
       literals: ['tracesSample', 'tracesSampler', 'enableTracing', 'traces_sample', 'enable_tracing'],
-      languages: ['javascript', 'typescript', 'python'],
+      languages: ['javascript', 'typescript', 'python', 'ruby'],
+    },
+    // Laravel / Symfony config: `'traces_sample_rate' => 0.2` (the published config's
+    // `env(...) === null ? null : ...` leaves tracing off unless the variable is set: not counted).
+    sentryTracingPhp: {
+      regex: /(['"])traces_sample_rate\1\s*=>\s*(?!null\b|0(?:\.0*)?\s*[,\n]|env\([^()]*\)\s*===\s*null)\S|(['"])traces_sampler\2\s*=>|^[ \t]*traces_sample_rate:[ \t]*(?!0(?:\.0*)?[ \t]*$|null|~)\S/m,
+      literals: ['traces_sample'],
+      languages: ['php', 'yaml'],
+      roles: ['source', 'config'],
     },
     // Zero-code agents started from the runtime command line (Dockerfile, package.json, Procfile, manifests).
     agentFlag: {
       regex:
-        /(?:--require|-r|--import)['",\s=]+(?:@opentelemetry\/auto-instrumentations-node\/register|dd-trace\/init|elastic-apm-node\/start|newrelic)\b|\bopentelemetry-instrument\s|\bddtrace-run\s|-javaagent:\S*(?:opentelemetry-javaagent|dd-java-agent|elastic-apm-agent|newrelic)/,
+        /(?:--require|-r|--import)['",\s=]+(?:@opentelemetry\/auto-instrumentations-node\/register|dd-trace\/init|elastic-apm-node\/start|newrelic)\b|\bopentelemetry-instrument\b(?!-)|\bddtrace-run\b|-javaagent:\S*(?:opentelemetry-javaagent|dd-java-agent|elastic-apm-agent|newrelic)/,
       literals: ['auto-instrumentations-node/register', 'dd-trace/init', 'elastic-apm-node/start', 'newrelic', 'opentelemetry-instrument', 'ddtrace-run', '-javaagent'],
       roles: ['config', 'iac', 'other'],
     },
@@ -34,10 +43,16 @@ export default defineDetector({
       evidence.push(...u.sites.slice(0, 3).map((s) => fromImport(s, `${u.library} imported`)));
     }
     const sentry = usedLibraries(repo, ERROR_TRACKING);
-    const sampling = matches('sentryTracing');
+    const sampling = [...matches('sentryTracing'), ...matches('sentryTracingPhp')];
     if (sentry.length > 0 && sampling.length > 0) {
       names.add(`${sentry.map((u) => u.library).join(', ')} with tracing`);
       evidence.push(...sampling.slice(0, 3).map((m) => fromMatch(m, 'Sentry tracing enabled')));
+    }
+    // Tracing auto-configured from a production dependency (Micrometer Tracing bridges in Spring Boot).
+    for (const d of repo.dependencies()) {
+      if (d.dev || !TRACING_BUILD_DEPENDENCIES[d.ecosystem]?.test(d.name)) continue;
+      names.add(d.name);
+      evidence.push({ path: d.manifest, ...(d.line !== undefined ? { line: d.line } : {}), note: `${d.name} declared (auto-configured tracing)` });
     }
     for (const m of matches('agentFlag')) {
       names.add('tracing agent');

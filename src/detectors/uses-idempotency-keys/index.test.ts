@@ -27,3 +27,56 @@ describe('uses-idempotency-keys', () => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });
 });
+
+describe('uses-idempotency-keys in other ecosystems', () => {
+  it.each<[string, Files, string[]]>([
+    ['asynq TaskID', { 'internal/tasks/enqueue.go': `package tasks
+
+import "github.com/hibiken/asynq"
+
+func E(c *asynq.Client, t *asynq.Task, id string) {
+	_, _ = c.Enqueue(t, asynq.TaskID("receipt:"+id))
+}
+` }, ['internal/tasks/enqueue.go:6']],
+    ['sidekiq-unique-jobs lock', { 'app/jobs/charge_job.rb': `class ChargeJob
+  include Sidekiq::Job
+  sidekiq_options lock: :until_executed
+end
+` }, ['app/jobs/charge_job.rb:3']],
+    ['SQS FIFO messageDeduplicationId from the Java SDK', { 'src/main/java/com/acme/P.java': `package com.acme;
+
+class P {
+  Object r = SendMessageRequest.builder().messageGroupId("g").messageDeduplicationId(orderId).build();
+}
+` }, ['src/main/java/com/acme/P.java:4']],
+    ['a Laravel ShouldBeUnique job', { 'app/Jobs/Recalc.php': `<?php
+class Recalc implements ShouldQueue, ShouldBeUnique
+{
+}
+` }, ['app/Jobs/Recalc.php:2']],
+  ])('answers yes for %s', async (_name, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each<[string, Files]>([
+    ['asynq tasks carry no id', { 'internal/tasks/enqueue.go': `package tasks
+
+import "github.com/hibiken/asynq"
+
+func Enqueue(c *asynq.Client, t *asynq.Task) error {
+	_, err := c.Enqueue(t)
+	return err
+}
+` }],
+    ['Sidekiq options name only a queue', { 'app/jobs/charge_job.rb': `class ChargeJob
+  include Sidekiq::Job
+  sidekiq_options queue: :payments
+  # sidekiq_options lock: :until_executed
+end
+` }],
+  ])('answers no when %s', async (_name, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});

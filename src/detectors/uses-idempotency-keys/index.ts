@@ -30,17 +30,26 @@ export default defineDetector({
       roles: ['other', 'source'],
       paths: ['**/*.prisma'],
     },
+    uniqueJob: {
+      // Queue-level de-duplication: asynq `TaskID`/`Unique`, River `UniqueOpts`, BullMQ `deduplication`,
+      // pg-boss `singletonKey`, graphile-worker `jobKey`, Sidekiq Enterprise `unique_for` and
+      // sidekiq-unique-jobs `lock:`, Laravel `ShouldBeUnique`, Hangfire/JobRunr ids are not keys.
+      regex: /\basynq\.(?:TaskID|Unique)\s*\(|\bUniqueOpts\s*:|\bdeduplication\s*:\s*\{\s*id\s*:|\bsingletonKey\s*:|\bjobKey\s*:|\bsidekiq_options\b[^\n]*\b(?:unique_for|lock):\s*:?\w|\bimplements\b[^{\n]*\bShouldBeUnique(?:UntilProcessing)?\b/,
+      literals: ['asynq.', 'UniqueOpts', 'deduplication', 'singletonKey', 'jobKey', 'sidekiq_options', 'ShouldBeUnique'],
+      languages: ['go', 'javascript', 'typescript', 'ruby', 'php'],
+    },
     messageDedup: {
-      // SQS FIFO de-duplication: per message, or content-based on the queue.
-      regex: /\bMessageDeduplicationId\b|\bcontent_based_deduplication\s*=\s*true\b|\bContentBasedDeduplication\s*:\s*["']?true\b|\bcontentBasedDeduplication\s*:\s*true\b/,
-      literals: ['MessageDeduplicationId', 'content_based_deduplication', 'ContentBasedDeduplication', 'contentBasedDeduplication'],
+      // SQS FIFO de-duplication: per message (`MessageDeduplicationId`, Java SDK `messageDeduplicationId(`),
+      // or content-based on the queue.
+      regex: /\b[Mm]essageDeduplicationId\b|\bcontent_based_deduplication\s*=\s*true\b|\bContentBasedDeduplication\s*:\s*["']?true\b|\bcontentBasedDeduplication\s*:\s*true\b/,
+      literals: ['essageDeduplicationId', 'content_based_deduplication', 'ContentBasedDeduplication', 'contentBasedDeduplication'],
       roles: ['source', 'iac', 'config'],
     },
   },
   detect({ matches }) {
     const evidence: EvidenceItem[] = [];
     const kinds: string[] = [];
-    const take = (name: 'queueJobId' | 'idempotencyKey' | 'idempotencyConstraint' | 'prismaKey' | 'messageDedup', label: string, note: string): void => {
+    const take = (name: 'queueJobId' | 'uniqueJob' | 'idempotencyKey' | 'idempotencyConstraint' | 'prismaKey' | 'messageDedup', label: string, note: string): void => {
       const found = matches(name);
       if (found.length === 0) return;
       kinds.push(label);
@@ -55,6 +64,7 @@ export default defineDetector({
       }
     };
     take('queueJobId', 'queue jobs added with a jobId', 'job added with a de-duplicating jobId');
+    take('uniqueJob', 'unique (de-duplicated) jobs', 'job de-duplicated by key');
     take('idempotencyKey', 'idempotency keys in code or migrations', 'idempotency key');
     take('idempotencyConstraint', 'unique constraint on an idempotency column', 'idempotency unique constraint');
     take('prismaKey', 'unique idempotency field in the schema', 'idempotency unique field');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detect, locations } from '../../../test/harness.ts';
+import { detect, locations, type Files } from '../../../test/harness.ts';
 import detector from './index.ts';
 
 const pkg = (deps: Record<string, string>, dev: Record<string, string> = {}): string =>
@@ -74,5 +74,31 @@ describe('uses-migration-tool', () => {
   it('is not applicable without a database', async () => {
     const r = await detect(detector, { 'package.json': pkg({ commander: '12' }), 'src/cli.ts': "import { Command } from 'commander';\n" });
     expect(r.outcome).toBe('not-applicable');
+  });
+});
+
+describe('uses-migration-tool for the JVM, Go and PHP', () => {
+  it.each<[string, Files, string[]]>([
+    ['Flyway with versioned SQL', { 'pom.xml': `<project><dependencies><dependency><groupId>org.flywaydb</groupId><artifactId>flyway-core</artifactId></dependency></dependencies></project>
+`, 'src/main/resources/db/migration/V1__init.sql': `CREATE TABLE a (id BIGINT);
+` }, ['pom.xml:1', 'src/main/resources/db/migration/V1__init.sql']],
+    ['golang-migrate with up/down files', { 'go.mod': `module github.com/acme/app
+
+go 1.22
+
+require (
+	github.com/golang-migrate/migrate/v4 v4.17.1
+)
+`, 'db/migrations/000001_init.up.sql': `CREATE TABLE a (id BIGINT);
+`, 'db/migrations/000001_init.down.sql': `DROP TABLE a;
+` }, ['go.mod:6', 'db/migrations/000001_init.down.sql']],
+    ['Laravel migrations', { 'composer.json': `{ "require": { "laravel/framework": "*" } }
+`, 'database/migrations/2024_05_01_000000_create_orders_table.php': `<?php
+return new class extends Migration {};
+` }, ['composer.json:1', 'database/migrations/2024_05_01_000000_create_orders_table.php']],
+  ])('answers yes for %s', async (_name, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
   });
 });

@@ -77,7 +77,8 @@ export default defineDetector({
     for (const m of matches('otherManifest')) {
       const name = m.groups.find((g) => g !== undefined) ?? m.text;
       tools.add(name);
-      toolEvidence.push(fromMatch(m, `${name} declared`));
+      // `org.flywaydb` and `flyway-core` on one pom.xml line are one declaration.
+      if (!toolEvidence.some((e) => e.path === m.path && e.line === m.line)) toolEvidence.push(fromMatch(m, `${name} declared`));
     }
 
     const inMigrationDir = globMatcher(MIGRATION_GLOBS);

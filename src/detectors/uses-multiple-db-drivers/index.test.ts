@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detect, locations } from '../../../test/harness.ts';
+import { detect, locations, type Files } from '../../../test/harness.ts';
 import detector from './index.ts';
 
 const pkg = (deps: Record<string, string>, dev: Record<string, string> = {}): string => JSON.stringify({ name: 'app', dependencies: deps, devDependencies: dev });
@@ -49,5 +49,74 @@ describe('uses-multiple-db-drivers', () => {
     ['only an ORM', { 'package.json': pkg({ '@prisma/client': '5' }), 'src/a.ts': "import { PrismaClient } from '@prisma/client';\n" }],
   ])('is not applicable with %s', async (_case, files) => {
     expect((await detect(detector, files)).outcome).toBe('not-applicable');
+  });
+});
+
+describe('uses-multiple-db-drivers in other ecosystems', () => {
+  it.each<[string, Files, string[]]>([
+    ['Go with pgx and lib/pq', { 'go.mod': `module github.com/acme/app
+
+go 1.22
+
+require (
+	github.com/jackc/pgx/v5 v5.6.0
+	github.com/lib/pq v1.10.9
+)
+`, 'internal/a.go': `package internal
+
+import "github.com/jackc/pgx/v5/pgxpool"
+
+var P *pgxpool.Pool
+`, 'internal/b.go': `package internal
+
+import _ "github.com/lib/pq"
+` }, ['internal/a.go:3', 'internal/b.go:3']],
+    ['.NET with MySqlConnector and MySql.Data', { 'src/Api/Api.csproj': `<Project Sdk="Microsoft.NET.Sdk.Web">
+  <ItemGroup>
+    <PackageReference Include="MySqlConnector" Version="1.0.0" />
+    <PackageReference Include="MySql.Data" Version="1.0.0" />
+  </ItemGroup>
+</Project>
+`, 'src/Api/A.cs': `using MySqlConnector;
+
+class A {}
+`, 'src/Api/B.cs': `using MySql.Data.MySqlClient;
+
+class B {}
+` }, ['src/Api/A.cs:1', 'src/Api/B.cs:1']],
+  ])('answers yes for %s', async (_name, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each<[string, Files]>([
+    ['Go uses pgx and the lib/pq import is commented out', { 'go.mod': `module github.com/acme/app
+
+go 1.22
+
+require (
+	github.com/jackc/pgx/v5 v5.6.0
+)
+`, 'internal/a.go': `package internal
+
+import (
+	"github.com/jackc/pgx/v5/pgxpool"
+	// _ "github.com/lib/pq"
+)
+
+var P *pgxpool.Pool
+` }],
+    ['Ruby uses only pg under ActiveRecord', { 'Gemfile': `source "https://rubygems.org"
+gem "rails"
+gem "pg"
+`, 'app/db/raw.rb': `class Raw
+  def conn = PG.connect(ENV["DATABASE_URL"])
+end
+`, 'app/models/order.rb': `class Order < ApplicationRecord
+end
+` }],
+  ])('answers no when %s', async (_name, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
   });
 });

@@ -1,39 +1,7 @@
 import { defineDetector, firstN, fromImport, no, notApplicable, yes } from '../../core/detector.ts';
 import type { Ecosystem, EvidenceItem, ImportSite } from '../../core/types.ts';
-import type { LibraryEntry } from '../../ecosystems/capability.ts';
+import { LOW_LEVEL_DRIVERS } from '../../ecosystems/capabilities/database-driver.ts';
 import { usedLibraries } from '../../ecosystems/usage.ts';
-
-/**
- * Low-level drivers by database engine. ORMs and query builders (knex, sequelize, typeorm, prisma,
- * sqlalchemy) sit on top of one of these and are not drivers. Packages that install the same
- * module (psycopg2 and psycopg2-binary) are one driver.
- */
-const DRIVERS: readonly { engine: string; driver: string; ecosystem: Ecosystem; packages: readonly LibraryEntry[] }[] = [
-  { engine: 'MySQL', driver: 'mysql', ecosystem: 'js', packages: ['mysql'] },
-  { engine: 'MySQL', driver: 'mysql2', ecosystem: 'js', packages: ['mysql2'] },
-  { engine: 'MySQL', driver: 'mariadb', ecosystem: 'js', packages: ['mariadb'] },
-  { engine: 'MySQL', driver: 'pymysql', ecosystem: 'python', packages: ['pymysql'] },
-  { engine: 'MySQL', driver: 'mysqlclient', ecosystem: 'python', packages: [{ package: 'mysqlclient', imports: ['MySQLdb'] }] },
-  { engine: 'MySQL', driver: 'mysql-connector-python', ecosystem: 'python', packages: [{ package: 'mysql-connector-python', imports: ['mysql'] }] },
-  { engine: 'MySQL', driver: 'mariadb', ecosystem: 'python', packages: ['mariadb'] },
-  { engine: 'MySQL', driver: 'aiomysql', ecosystem: 'python', packages: ['aiomysql'] },
-  { engine: 'PostgreSQL', driver: 'pg', ecosystem: 'js', packages: ['pg'] },
-  { engine: 'PostgreSQL', driver: 'postgres', ecosystem: 'js', packages: ['postgres'] },
-  { engine: 'PostgreSQL', driver: 'pg-promise', ecosystem: 'js', packages: ['pg-promise'] },
-  { engine: 'PostgreSQL', driver: '@neondatabase/serverless', ecosystem: 'js', packages: ['@neondatabase/serverless'] },
-  {
-    engine: 'PostgreSQL',
-    driver: 'psycopg2',
-    ecosystem: 'python',
-    packages: [{ package: 'psycopg2', imports: ['psycopg2'] }, { package: 'psycopg2-binary', imports: ['psycopg2'] }],
-  },
-  { engine: 'PostgreSQL', driver: 'psycopg', ecosystem: 'python', packages: ['psycopg', { package: 'psycopg-binary', imports: ['psycopg'] }] },
-  { engine: 'PostgreSQL', driver: 'asyncpg', ecosystem: 'python', packages: ['asyncpg'] },
-  { engine: 'PostgreSQL', driver: 'aiopg', ecosystem: 'python', packages: ['aiopg'] },
-  { engine: 'MongoDB', driver: 'mongodb', ecosystem: 'js', packages: ['mongodb'] },
-  { engine: 'MongoDB', driver: 'pymongo', ecosystem: 'python', packages: ['pymongo'] },
-  { engine: 'MongoDB', driver: 'motor', ecosystem: 'python', packages: ['motor'] },
-];
 
 export default defineDetector({
   id: 'uses-multiple-db-drivers',
@@ -45,7 +13,7 @@ export default defineDetector({
   },
   detect({ repo }) {
     const used = new Map<string, { engine: string; ecosystem: Ecosystem; drivers: Map<string, ImportSite[]> }>();
-    for (const d of DRIVERS) {
+    for (const d of LOW_LEVEL_DRIVERS) {
       const uses = usedLibraries(repo, { id: d.driver, description: d.engine, libraries: { [d.ecosystem]: d.packages } });
       if (uses.length === 0) continue;
       const k = `${d.engine}/${d.ecosystem}`;
@@ -53,7 +21,7 @@ export default defineDetector({
       group.drivers.set(d.driver, [...(group.drivers.get(d.driver) ?? []), ...uses.flatMap((u) => u.sites)]);
       used.set(k, group);
     }
-    if (used.size === 0) return notApplicable('Production code uses no low-level database driver (MySQL, PostgreSQL or MongoDB).');
+    if (used.size === 0) return notApplicable('Production code uses no low-level database driver (MySQL, PostgreSQL, MongoDB or SQL Server).');
     const groups = [...used.values()];
     const max = Math.max(...groups.map((g) => g.drivers.size));
     const measures = { 'max-drivers-per-engine': { value: max, unit: 'drivers' } };

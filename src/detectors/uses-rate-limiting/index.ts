@@ -40,17 +40,31 @@ export default defineDetector({
       literals: ['limit', 'Limiter', 'SlowAPIMiddleware'],
       languages: ['python'],
     },
+    go: {
+      // go-chi httprate, tollbooth, ulule/limiter middlewares, fiber's limiter, the gRPC ratelimit interceptors.
+      regex: /\bhttprate\.Limit\w*\s*\(|\btollbooth\.(?:LimitHandler|LimitFuncHandler|HTTPMiddleware|NewLimiter)\s*\(|\b(?:stdlib|mgin|mfasthttp|mfiber|mecho)\.NewMiddleware\s*\(|\blimiter\.New\s*\(|\bratelimit\.(?:Unary|Stream)ServerInterceptor\s*\(/,
+      literals: ['httprate.', 'tollbooth.', 'NewMiddleware', 'limiter.New', 'ratelimit.'],
+      languages: ['go'],
+    },
+    jvm: {
+      // Bucket4j buckets consumed per request.
+      regex: /\bBucket(?:4j)?\.builder\s*\(|\.tryConsume(?:AndReturnRemaining)?\s*\(/,
+      literals: ['Bucket', 'tryConsume'],
+      languages: ['java', 'kotlin'],
+    },
     builtIn: {
-      // Framework-level limiters whose imports are not tracked: Rack::Attack throttles, ASP.NET Core rate limiter.
-      regex: /\bRack::Attack\.throttle\s*\(|^\s*throttle\s*\(\s*['"]|\.UseRateLimiter\s*\(|\.RequireRateLimiting\s*\(/m,
-      literals: ['Rack::Attack', 'UseRateLimiter', 'RequireRateLimiting'],
-      languages: ['ruby', 'csharp'],
+      // Framework-level limiters whose imports are not tracked: Rack::Attack throttles, ASP.NET Core rate limiter and
+      // AspNetCoreRateLimit, Echo's RateLimiter middleware, Laravel's RateLimiter and throttle middleware, Rails 7.2's
+      // controller `rate_limit to: 10, within: 1.minute`.
+      regex: /\bRack::Attack\.throttle\s*\(|^[ \t]*rate_limit[ \t(]+to:[ \t]*\w|^\s*throttle\s*\(\s*['"]|\.UseRateLimiter\s*\(|\.RequireRateLimiting\s*\(|\.Use(?:Ip|Client)RateLimiting\s*\(|\bmiddleware\.RateLimiter(?:WithConfig)?\s*\(|\bRateLimiter::for\s*\(|(['"])throttle:[\w,]+\1|\bThrottleRequests(?:WithRedis)?::class/m,
+      literals: ['Rack::Attack', 'throttle', 'rate_limit', 'UseRateLimiter', 'RequireRateLimiting', 'RateLimiting', 'RateLimiter', 'ThrottleRequests'],
+      languages: ['ruby', 'csharp', 'go', 'php'],
     },
   },
   detect({ repo, matches }) {
     const libs = usedLibraries(repo, CAPABILITIES['rate-limiting']);
     const builtIn = matches('builtIn');
-    const applied: Match[] = libs.length > 0 ? [...matches('jsUse'), ...matches('jsRoute'), ...matches('jsOther'), ...matches('python')] : [];
+    const applied: Match[] = libs.length > 0 ? [...matches('jsUse'), ...matches('jsRoute'), ...matches('jsOther'), ...matches('python'), ...matches('go'), ...matches('jvm')] : [];
     applied.push(...builtIn);
     const importEvidence: EvidenceItem[] = libs.flatMap((u) => u.sites.slice(0, 2).map((s) => fromImport(s, `${u.library} imported`)));
     if (applied.length === 0) {
@@ -70,7 +84,8 @@ export default defineDetector({
     const names = libs.length > 0 ? libs.map((u) => u.library).join(', ') : 'framework rate limiter';
     return yes(
       `Rate limiting (${names}) is applied at ${appliedEvidence.length} place(s), first ${appliedEvidence[0]!.path}:${appliedEvidence[0]!.line}.`,
-      firstN([...importEvidence.slice(0, 3), ...appliedEvidence], 10),
+      // A Ruby constant (`Rack::Attack.throttle`) is both the import site and the place it is applied: list it once.
+      firstN([...importEvidence.filter((e) => !seen.has(`${e.path}:${e.line}`)).slice(0, 3), ...appliedEvidence], 10),
     );
   },
 });

@@ -31,6 +31,13 @@ export default defineDetector({
       literals: ['secretmanager.NewClient', 'vault.NewClient', 'secretsmanager.NewFromConfig'],
       languages: ['go'],
     },
+    dotnetConfig: {
+      // ASP.NET Core configuration providers: Azure Key Vault (its extension method lives in
+      // Microsoft.Extensions.Configuration, so no import names it), AWS Secrets Manager and Parameter Store.
+      regex: /\.AddAzureKeyVault(?:Secrets)?\s*\(|\.AddSecretsManager\s*\(|\.AddSystemsManager\s*\(/,
+      literals: ['AddAzureKeyVault', 'AddSecretsManager', 'AddSystemsManager'],
+      languages: ['csharp'],
+    },
     terraform: {
       regex: /\b(?:resource|data)\s+"(aws_secretsmanager_secret(?:_version)?|google_secret_manager_secret(?:_version|_iam_member)?|azurerm_key_vault_secret|azurerm_key_vault|vault_[a-z0-9_]*secret[a-z0-9_]*|vault_kv_[a-z0-9_]+)"|\bprovider\s+"vault"/,
       literals: ['secret', 'vault', 'key_vault'],
@@ -70,11 +77,11 @@ export default defineDetector({
     const kinds: string[] = [];
     const sdkClientFiles = new Set(matches('awsSdkV2').map((m) => m.path));
     for (const u of usedLibraries(repo, CAPABILITIES['secrets-manager'])) {
-      const sites = u.library === GENERIC_SDK ? u.sites.filter((s) => sdkClientFiles.has(s.path)) : u.sites;
+      const sites = u.ecosystem === 'js' && u.library === GENERIC_SDK ? u.sites.filter((s) => sdkClientFiles.has(s.path)) : u.sites;
       if (sites.length === 0) continue;
       kinds.push(`${u.library} in code`);
       evidence.push(...sites.slice(0, 2).map((s) => fromImport(s, `${u.library} imported`)));
-      if (u.library === GENERIC_SDK) {
+      if (u.ecosystem === 'js' && u.library === GENERIC_SDK) {
         const client = matches('awsSdkV2').find((m) => m.path === sites[0]!.path);
         if (client) evidence.push(fromMatch(client, 'SecretsManager/SSM client'));
       }
@@ -86,6 +93,7 @@ export default defineDetector({
     };
     add('secrets-manager client in Python', matches('pythonClient'), () => 'secrets-manager client');
     add('secrets-manager client in Go', matches('goClient'), () => 'secrets-manager client');
+    add('secrets-manager configuration provider in .NET', matches('dotnetConfig'), () => 'secrets-manager configuration provider');
     add('Terraform secrets resources', matches('terraform'), (m) => `${m.groups[0] ?? 'vault provider'}`);
     add('cloud secret references', matches('cloudRefs'), () => 'secret from a secrets store');
     add('Kubernetes secrets operator', matches('k8s'), (m) => (m.groups[0] ? `kind ${m.groups[0]}` : 'Vault agent injector'));

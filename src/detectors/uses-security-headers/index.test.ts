@@ -5,6 +5,9 @@ import detector from './index.ts';
 
 const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: 'api', dependencies: deps }, null, 2);
 
+const SPRING_POM = '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-security</artifactId></dependency></dependencies></project>';
+const SEC_IMPORT = 'package com.acme;\nimport org.springframework.security.config.annotation.web.builders.HttpSecurity;\n\n';
+
 describe('uses-security-headers', () => {
   it.each<[string, Files, Outcome, string[]]>([
     ['helmet applied in express', { 'package.json': pkg({ helmet: '7' }), 'src/app.ts': "import helmet from 'helmet';\nconst app = express();\napp.use(helmet());\n" }, 'yes', ['src/app.ts:1', 'src/app.ts:3']],
@@ -14,6 +17,22 @@ describe('uses-security-headers', () => {
     ['Flask-Talisman', { 'requirements.txt': 'flask-talisman\n', 'app/__init__.py': 'from flask_talisman import Talisman\nTalisman(app, content_security_policy=csp)\n' }, 'yes', ['app/__init__.py:2']],
     ['Spring Security headers()', { 'src/main/java/Sec.java': 'SecurityFilterChain chain(HttpSecurity http) {\n  http.headers(h -> h.frameOptions(f -> f.deny()));\n}\n' }, 'yes', ['src/main/java/Sec.java:2']],
     ['nginx sets HSTS and frame options', { 'deploy/nginx.conf': 'add_header Strict-Transport-Security "max-age=31536000" always;\nadd_header X-Frame-Options DENY;\n' }, 'yes', ['deploy/nginx.conf:1', 'deploy/nginx.conf:2']],
+    [
+      'a Spring Security filter chain keeps the default headers',
+      { 'pom.xml': SPRING_POM, 'src/main/java/com/acme/Sec.java': `${SEC_IMPORT}class Sec {\n  SecurityFilterChain chain(HttpSecurity http) throws Exception {\n    return http.authorizeHttpRequests(a -> a.anyRequest().authenticated()).build();\n  }\n}\n` },
+      'yes',
+      ['src/main/java/com/acme/Sec.java:5'],
+    ],
+    ['secure_headers in Rails', { 'config/initializers/secure_headers.rb': 'SecureHeaders::Configuration.default do |config|\n  config.x_frame_options = "DENY"\nend\n' }, 'yes', ['config/initializers/secure_headers.rb:1']],
+    [
+      'Spring Security disables headers with a method reference',
+      { 'pom.xml': SPRING_POM, 'src/main/java/com/acme/Sec.java': `${SEC_IMPORT}class Sec {\n  SecurityFilterChain chain(HttpSecurity http) throws Exception {\n    return http.csrf(AbstractHttpConfigurer::disable)\n      .headers(AbstractHttpConfigurer::disable)\n      .build();\n  }\n}\n` },
+      'no',
+      [],
+    ],
+    ['Spring Security Kotlin DSL disables headers', { 'pom.xml': SPRING_POM, 'src/main/kotlin/com/acme/Sec.kt': `${SEC_IMPORT.replace(';', '')}fun chain(http: HttpSecurity) = http {\n  headers { disable() }\n}\n` }, 'no', []],
+    ['HttpSecurity only in a test', { 'pom.xml': SPRING_POM, 'src/test/java/com/acme/SecTest.java': `${SEC_IMPORT}class SecTest { void t(HttpSecurity http) {} }\n` }, 'no', []],
+    ["Rails' generated CSP initializer, all commented out", { 'config/initializers/content_security_policy.rb': '# Rails.application.configure do\n#   config.content_security_policy do |policy|\n#     policy.default_src :self\n#   end\n# end\n' }, 'no', []],
     ['helmet imported but never applied', { 'package.json': pkg({ helmet: '7' }), 'src/app.ts': "import helmet from 'helmet';\n// app.use(helmet());\n" }, 'unknown', ['src/app.ts:1']],
     ['Spring Security disables headers', { 'src/main/java/Sec.java': 'SecurityFilterChain chain(HttpSecurity http) {\n  http.headers(h -> h.disable());\n}\n' }, 'no', []],
     ['a single header set by hand', { 'src/app.js': "res.setHeader('X-Frame-Options', 'DENY');\n" }, 'no', []],
@@ -23,5 +42,20 @@ describe('uses-security-headers', () => {
     const r = await detect(detector, files);
     expect(r.outcome).toBe(expected);
     expect(locations(r)).toEqual(locs);
+  });
+});
+
+describe('uses-security-headers in Laravel', () => {
+  const kernel = "<?php\nnamespace App\\Http;\n\nclass Kernel\n{\n    protected $middleware = [\n        \\Bepsvpt\\SecureHeaders\\SecureHeadersMiddleware::class,\n    ];\n}\n";
+
+  it('counts a middleware registered by class name when its package is required', async () => {
+    const r = await detect(detector, { 'composer.json': JSON.stringify({ require: { 'bepsvpt/secure-headers': '^7' } }), 'app/Http/Kernel.php': kernel });
+    expect([r.outcome, locations(r)]).toEqual(['yes', ['app/Http/Kernel.php:7']]);
+  });
+
+  it('not when the package is not required or the line is commented out', async () => {
+    expect((await detect(detector, { 'composer.json': JSON.stringify({ require: { 'laravel/framework': '^10' } }), 'app/Http/Kernel.php': kernel })).outcome).toBe('no');
+    const commented = kernel.replace('        \\Bepsvpt', '        // \\Bepsvpt');
+    expect((await detect(detector, { 'composer.json': JSON.stringify({ require: { 'bepsvpt/secure-headers': '^7' } }), 'app/Http/Kernel.php': commented })).outcome).toBe('no');
   });
 });

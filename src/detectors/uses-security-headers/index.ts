@@ -36,6 +36,33 @@ export default defineDetector({
       literals: ['.headers('],
       languages: ['java', 'kotlin'],
     },
+    springHeadersDisabled: {
+      // `.headers(AbstractHttpConfigurer::disable)`, `.headers(h -> h.disable())`, `.headers().disable()`, Kotlin `headers { disable() }`.
+      regex: /\.headers\s*\(\s*(?:AbstractHttpConfigurer::disable|(\w+)\s*->\s*\1\.disable\s*\(\s*\))\s*\)|\.headers\s*\(\s*\)\s*\.disable\s*\(|\bheaders\s*\{\s*disable\s*\(\s*\)/,
+      literals: ['headers'],
+      languages: ['java', 'kotlin'],
+    },
+    railsHeaders: {
+      // secure_headers gem configuration; Rails' own content security policy (generated commented out).
+      regex: /\bSecureHeaders::Configuration\.default\b|\.content_security_policy\s+do\b/,
+      literals: ['SecureHeaders', 'content_security_policy'],
+      languages: ['ruby'],
+    },
+    phpMiddleware: {
+      // Laravel middleware registered by class (Kernel.php `\Bepsvpt\SecureHeaders\SecureHeadersMiddleware::class`,
+      // Laravel 11 `$middleware->append(AddCspHeaders::class)`), Symfony's nelmio_security bundle config.
+      regex: /\b(?:SecureHeadersMiddleware|AddCspHeaders)::class\b|^nelmio_security:/m,
+      literals: ['SecureHeadersMiddleware', 'AddCspHeaders', 'nelmio_security'],
+      languages: ['php', 'yaml'],
+      roles: ['source', 'config'],
+    },
+    springFilterChain: {
+      // The method that configures HttpSecurity: a SecurityFilterChain bean, Kotlin `fun x(http: HttpSecurity)`, the older `configure(HttpSecurity)`.
+      regex: /\b\w+\s*\(\s*(?:final\s+)?HttpSecurity\s+\w+\s*\)|\bfun\s+\w+\s*\(\s*\w+\s*:\s*HttpSecurity\b/,
+      literals: ['HttpSecurity'],
+      languages: ['java', 'kotlin'],
+      maxPerFile: 1,
+    },
     springHttp: {
       regex: /\bHttpSecurity\b/,
       literals: ['HttpSecurity'],
@@ -81,7 +108,21 @@ export default defineDetector({
     add('Django SecurityMiddleware', matches('djangoMiddleware'), 'SecurityMiddleware in MIDDLEWARE');
     if (pyLibs.some((u) => u.library === 'flask-talisman')) add('Flask-Talisman', matches('talisman'), 'Talisman applied');
     const httpSecurity = new Set(matches('springHttp').map((m) => m.path));
-    add('Spring Security headers', matches('springHeaders').filter((m) => httpSecurity.has(m.path)), 'Spring Security headers()');
+    const headersOff = new Set(matches('springHeadersDisabled').map((m) => m.path));
+    const springOn = (m: Match): boolean => httpSecurity.has(m.path) && !headersOff.has(m.path);
+    add('Spring Security headers', matches('springHeaders').filter(springOn), 'Spring Security headers()');
+    if (!kinds.includes('Spring Security headers')) {
+      // Spring Security writes its default headers (HSTS, X-Frame-Options, nosniff, cache control) unless they are disabled.
+      const springFiles = new Set(libs.filter((u) => u.ecosystem === 'jvm').flatMap((u) => u.sites.map((s) => s.path)));
+      add('Spring Security default headers', matches('springFilterChain').filter((m) => springFiles.has(m.path) && springOn(m)), 'Spring Security filter chain (default headers on)');
+    }
+    add('Rails security headers', matches('railsHeaders'), 'security headers configured');
+    // PHP middleware count where their Composer package is declared for production.
+    const phpPackages = new Set(repo.dependencies().filter((d) => d.ecosystem === 'php' && !d.dev).map((d) => d.name.toLowerCase()));
+    const phpHeaders = matches('phpMiddleware').filter((m) =>
+      m.text.includes('SecureHeadersMiddleware') ? phpPackages.has('bepsvpt/secure-headers') : m.text.includes('AddCspHeaders') ? phpPackages.has('spatie/laravel-csp') : phpPackages.has('nelmio/security-bundle'),
+    );
+    add('Laravel / Symfony security-headers middleware', phpHeaders, 'security-headers middleware registered');
     add('security-headers middleware', matches('otherFramework'), 'security-headers middleware');
 
     // Two or more distinct security headers set by hand (code or proxy) is a deliberate policy.

@@ -4,6 +4,9 @@ import detector from './index.ts';
 
 const pkg = (deps: Record<string, string> = {}): string => JSON.stringify({ name: 'app', dependencies: deps }, null, 2);
 
+const pom = (deps: string): string => `<project>\n  <modelVersion>4.0.0</modelVersion>\n  <groupId>com.acme</groupId>\n  <artifactId>app</artifactId>\n  <dependencies>\n    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency>\n${deps}  </dependencies>\n</project>\n`;
+const csproj = (refs = ''): string => `<Project Sdk="Microsoft.NET.Sdk.Web">\n  <ItemGroup>${refs}</ItemGroup>\n</Project>\n`;
+
 describe('uses-structured-logger', () => {
   it('answers yes for pino behind a project logger module, with the share of logging files', async () => {
     const r = await detect(detector, {
@@ -77,5 +80,60 @@ describe('uses-structured-logger', () => {
     expect(r.outcome).toBe('no');
     expect(r.measures?.['structured-share']?.value).toBe(0);
     expect(r.measures?.['console-calls']?.value).toBe(1);
+  });
+
+  it.each([
+    ['Serilog in ASP.NET Core', {
+      'Api/Api.csproj': csproj('<PackageReference Include="Serilog.AspNetCore" Version="8.0.1" />'),
+      'Api/Program.cs': 'using Serilog;\n\nLog.Logger = new LoggerConfiguration().CreateLogger();\n',
+    }, ['Api/Program.cs:1'], 1],
+    ["python-json-logger named in Django's LOGGING (covers the stdlib logging files)", {
+      'requirements.txt': 'Django==5.0\npython-json-logger==2.0.7\n',
+      'shop/settings.py': 'LOGGING = {\n    "formatters": {"json": {"()": "pythonjsonlogger.jsonlogger.JsonFormatter"}},\n}\n',
+      'shop/views.py': 'import logging\nlogger = logging.getLogger(__name__)\n',
+    }, ['shop/settings.py:2'], 2],
+    ['a logstash encoder in logback-spring.xml (covers the SLF4J files)', {
+      'pom.xml': pom('    <dependency><groupId>net.logstash.logback</groupId><artifactId>logstash-logback-encoder</artifactId></dependency>\n'),
+      'src/main/resources/logback-spring.xml': '<configuration>\n  <appender name="J" class="ch.qos.logback.core.ConsoleAppender">\n    <encoder class="net.logstash.logback.encoder.LogstashEncoder"/>\n  </appender>\n</configuration>\n',
+      'src/main/java/com/acme/A.java': 'package com.acme;\nimport org.slf4j.Logger;\nclass A {}\n',
+    }, ['src/main/resources/logback-spring.xml:3'], 2],
+    ['lograge enabled in a Rails environment', {
+      Gemfile: 'gem "rails"\ngem "lograge"\n',
+      'config/environments/production.rb': 'Rails.application.configure do\n  config.lograge.enabled = true\nend\n',
+    }, ['config/environments/production.rb:2'], 1],
+    ['a Monolog JsonFormatter channel in Laravel', {
+      'composer.json': '{ "require": { "laravel/framework": "^11.0" } }',
+      'config/logging.php': "<?php\n\nuse Monolog\\Formatter\\JsonFormatter;\n\nreturn ['channels' => ['stderr' => ['formatter' => JsonFormatter::class]]];\n",
+    }, ['config/logging.php:3'], 1],
+  ])('answers yes for %s', async (_c, files, locs, n) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+    expect(r.measures?.['logger-imports']?.value).toBe(n);
+  });
+
+  it.each([
+    ['lograge is commented out', { Gemfile: 'gem "rails"\ngem "lograge"\n', 'config/environments/production.rb': '  # config.lograge.enabled = true\n' }],
+    ['lograge is configured but not in the Gemfile', { Gemfile: 'gem "rails"\n', 'config/environments/production.rb': '  config.lograge.enabled = true\n' }],
+    ['rails_semantic_logger is declared but never configured', { Gemfile: 'gem "rails"\ngem "rails_semantic_logger"\n', 'README.md': 'SemanticLogger.add_appender\n', 'app/a.rb': 'Rails.logger.info("x")\n' }],
+    ['the logstash encoder is configured without its dependency', {
+      'pom.xml': pom(''),
+      'src/main/resources/logback.xml': '<encoder class="net.logstash.logback.encoder.LogstashEncoder"/>\n',
+    }],
+    ['python-json-logger is declared for development only', {
+      'requirements.txt': 'Django==5.0\n',
+      'requirements-dev.txt': 'python-json-logger==2.0.7\n',
+      'shop/settings.py': 'LOGGING = {"formatters": {"json": {"()": "pythonjsonlogger.jsonlogger.JsonFormatter"}}}\n',
+    }],
+    ['ASP.NET Core logs through the default ILogger text console', {
+      'Api/Api.csproj': csproj(),
+      'Api/Orders.cs': 'using Microsoft.Extensions.Logging;\npublic class Orders(ILogger<Orders> logger) {}\n',
+    }],
+    ['Serilog only in a test project', {
+      'Api/Api.csproj': csproj('<PackageReference Include="Serilog" Version="4.0.0" />'),
+      'Api.Tests/LogTests.cs': 'using Serilog;\n',
+    }],
+  ])('answers no when %s', async (_c, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
   });
 });

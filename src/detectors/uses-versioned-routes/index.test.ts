@@ -22,13 +22,13 @@ describe('uses-versioned-routes', () => {
         'src/routes/users.ts': "import { Router } from 'express';\nconst router = Router();\nrouter.get('/', list);\nrouter.post('/', create);\nrouter.get('/:id', show);\nexport default router;\n",
       },
       ['src/routes/users.ts:3', 'src/routes/users.ts:4', 'src/routes/users.ts:5'],
-      measures(4, 3, 75),
+      measures(3, 3, 100),
     ],
     [
       'versions written in Express paths',
       { ...express, 'src/server.js': "const express = require('express');\nconst app = express();\napp.get('/v1/users', a);\napp.get('/v2/users', b);\napp.get('/health', c);\n" },
       ['src/server.js:3', 'src/server.js:4'],
-      measures(3, 2, 67),
+      measures(2, 2, 100),
     ],
     [
       'a Koa router with a prefix',
@@ -95,14 +95,62 @@ describe('uses-versioned-routes', () => {
         'proj/urls.py': "from django.urls import include, path\nurlpatterns = [\n    path('api/v1/', include('shop.urls')),\n    path('admin/', admin.site.urls),\n]\n",
         'shop/urls.py': "from rest_framework.routers import DefaultRouter\nrouter = DefaultRouter()\nrouter.register(r'products', ProductViewSet)\nurlpatterns = [path('', include(router.urls)), path('health/', health)]\nurlpatterns += [\n    re_path(\n        r'^v2/orders/$', orders,\n    ),\n]\n",
       },
-      ['shop/urls.py:3', 'shop/urls.py:4', 'shop/urls.py:6'],
-      measures(4, 3, 75),
+      ['shop/urls.py:3', 'shop/urls.py:6'],
+      measures(2, 2, 100),
     ],
     [
       'Gin route groups',
       { 'main.go': 'package main\nfunc main() {\n\tr := gin.Default()\n\tv1 := r.Group("/api/v1")\n\tv1.GET("/users", list)\n\tv1.POST("/users", create)\n\tr.GET("/healthz", health)\n}\n' },
       ['main.go:5', 'main.go:6'],
+      measures(2, 2, 100),
+    ],
+    [
+      'Spring controllers under a class-level @RequestMapping',
+      {
+        'pom.xml': '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
+        'src/main/java/x/OrderController.java': 'package x;\nimport org.springframework.web.bind.annotation.*;\n@RestController\n@RequestMapping(value = "/api/v1/orders", produces = "application/json")\npublic class OrderController {\n  @GetMapping\n  public List<Order> all() {}\n  @PostMapping("/{id}/cancel")\n  public void cancel() {}\n}\n',
+        'src/main/java/x/LegacyController.java': 'package x;\nimport org.springframework.web.bind.annotation.*;\n@RestController\npublic class LegacyController {\n  @GetMapping("/orders/export")\n  public String export() {}\n}\n',
+      },
+      ['src/main/java/x/OrderController.java:6', 'src/main/java/x/OrderController.java:8'],
       measures(3, 2, 67),
+    ],
+    [
+      'ASP.NET Core controllers with API versioning and a minimal API group',
+      {
+        'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
+        'Api/Controllers/StockController.cs': 'using Microsoft.AspNetCore.Mvc;\n[ApiController]\n[ApiVersion("1.0")]\n[Route("api/v{version:apiVersion}/[controller]")]\npublic class StockController : ControllerBase\n{\n    [HttpGet]\n    public IActionResult Get() => Ok();\n    [HttpGet("{sku}")]\n    public IActionResult One(string sku) => Ok();\n}\n',
+        'Api/Program.cs': 'var app = WebApplication.CreateBuilder(args).Build();\nvar v2 = app.MapGroup("/v2");\nv2.MapGet("/stock", () => Results.Ok());\napp.MapGet("/healthz", () => "ok");\napp.Run();\n',
+      },
+      ['Api/Controllers/StockController.cs:7', 'Api/Controllers/StockController.cs:9', 'Api/Program.cs:3'],
+      measures(3, 3, 100),
+    ],
+    [
+      'Rails routes nested in namespaces and a versioned scope',
+      {
+        'Gemfile': 'gem "rails"\n',
+        'config/routes.rb': 'Rails.application.routes.draw do\n  # get "legacy" => "legacy#index"\n  namespace :api do\n    namespace :v1 do\n      resources :orders do\n        resources :items, only: :index\n      end\n    end\n    scope "v2" do\n      get "search", to: "search#index"\n    end\n  end\n  resources :sessions\n  get "up" => "rails/health#show"\nend\n',
+      },
+      ['config/routes.rb:5', 'config/routes.rb:6', 'config/routes.rb:10'],
+      measures(4, 3, 75),
+    ],
+    [
+      'Laravel api routes in a prefixed group',
+      {
+        'composer.json': '{"require": {"laravel/framework": "^11.0"}}',
+        'routes/api.php': "<?php\nuse Illuminate\\Support\\Facades\\Route;\n\nRoute::prefix('v1')->group(function () {\n    Route::get('/contacts', [ContactController::class, 'index']);\n    Route::apiResource('deals', DealController::class);\n});\nRoute::get('/user', fn () => auth()->user());\n// Route::get('/v1/old', fn () => null);\n",
+        'routes/web.php': "<?php\nuse Illuminate\\Support\\Facades\\Route;\nRoute::get('/', fn () => view('welcome'));\nRoute::get('/pricing', fn () => view('pricing'));\n",
+      },
+      ['routes/api.php:5', 'routes/api.php:6'],
+      measures(3, 2, 67),
+    ],
+    [
+      'Echo groups, probes and docs left out of the count',
+      {
+        'go.mod': 'module x\n\nrequire github.com/labstack/echo/v4 v4.12.0\n',
+        'main.go': 'package main\nfunc main() {\n\te := echo.New()\n\te.GET("/healthz", h)\n\te.GET("/metrics", m)\n\te.GET("/swagger/*", s)\n\tv1 := e.Group("/api/v1")\n\tv1.GET("/rides", list)\n}\n',
+      },
+      ['main.go:8'],
+      measures(1, 1, 100),
     ],
   ])('answers yes for %s', async (_case, files, where, m) => {
     const r = await detect(detector, files);
@@ -114,7 +162,7 @@ describe('uses-versioned-routes', () => {
   it('answers no when most routes are unversioned, with those routes as evidence', async () => {
     const r = await detect(detector, {
       ...express,
-      'src/app.ts': "import express from 'express';\nconst app = express();\napp.get('/users', a);\napp.post('/users', b);\napp.get('/v1/status', c);\n// app.get('/v1/a', d);\n",
+      'src/app.ts': "import express from 'express';\nconst app = express();\napp.get('/users', a);\napp.post('/users', b);\napp.get('/v1/orders', c);\n// app.get('/v1/a', d);\n",
     });
     expect(r.outcome).toBe('no');
     expect(locations(r)).toEqual(['src/app.ts:3', 'src/app.ts:4']);
@@ -137,6 +185,10 @@ describe('uses-versioned-routes', () => {
     ['routes only in tests and docs', { ...express, 'src/server.ts': "import express from 'express';\n", 'test/api.test.ts': "app.get('/v1/users', h);\n", 'README.md': "app.get('/v1/users', h)\n" }],
     ['routes without a server framework', { 'package.json': pkg({}), 'src/a.ts': "app.get('/v1/users', h);\n" }],
     ['commented-out routes', { ...express, 'src/server.ts': "import express from 'express';\n/* app.get('/v1/users', h); */\n" }],
+    ['a Spring controller in test sources', { 'src/test/java/x/FakeApi.java': 'package x;\n@RestController\n@RequestMapping("/v1/fake")\nclass FakeApi {\n  @GetMapping\n  String get() {}\n}\n' }],
+    ['Rails routes all commented out', { 'Gemfile': 'gem "rails"\n', 'config/routes.rb': 'Rails.application.routes.draw do\n  # namespace :v1 do\n  #   resources :orders\n  # end\nend\n' }],
+    ['only Laravel web pages', { 'composer.json': '{"require": {"laravel/framework": "^11.0"}}', 'routes/web.php': "<?php\nRoute::get('/v1/page', fn () => view('a'));\n" }],
+    ['only probes and the GraphQL endpoint', { ...express, 'src/server.ts': "import express from 'express';\nconst app = express();\napp.get('/healthz', h);\napp.use('/graphql', yoga);\napp.post('/graphql', g);\n" }],
     ['a Flask route in an example', { 'requirements.txt': 'flask\n', 'examples/app.py': 'from flask import Flask\n@app.route("/v1/x")\ndef x(): ...\n' }],
   ])('answers unknown for %s', async (_case, files) => {
     expect((await detect(detector, files)).outcome).toBe('unknown');

@@ -83,7 +83,32 @@ export default defineCapability({
   ],
   "go": [
     "github.com/swaggo/swag",
-    "github.com/swaggo/gin-swagger"
+    // The swaggo UI handlers serve the document swag generates from the handlers' annotations.
+    "github.com/swaggo/gin-swagger",
+    "github.com/swaggo/echo-swagger",
+    "github.com/swaggo/http-swagger",
+    "github.com/swaggo/fiber-swagger",
+    "github.com/danielgtaylor/huma",
+    "github.com/swaggest/rest",
+    "github.com/go-fuego/fuego"
+  ],
+  "jvm": [
+    "org.springdoc",
+    "io.micronaut.openapi"
+  ],
+  "dotnet": [
+    "Swashbuckle.AspNetCore",
+    "NSwag.AspNetCore",
+    "Microsoft.AspNetCore.OpenApi"
+  ],
+  "ruby": [
+    {
+      "package": "grape-swagger",
+      "imports": [
+        "grape-swagger",
+        "grape_swagger"
+      ]
+    }
   ]
 },
 });

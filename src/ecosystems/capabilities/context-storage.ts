@@ -8,5 +8,6 @@ export default defineCapability({
   libraries: {
     js: ['cls-hooked', 'express-http-context', 'express-http-context2', 'nestjs-cls', '@nestjs/cls', '@fastify/request-context', 'continuation-local-storage'],
     python: [{ package: 'starlette-context', imports: ['starlette_context'] }],
+    ruby: [{ package: 'request_store', imports: ['request_store', 'RequestStore'] }],
   },
 });

@@ -22,7 +22,14 @@ export default defineCapability({
     "github.com/pact-foundation/pact-go"
   ],
   "jvm": [
-    "au.com.dius.pact"
+    "au.com.dius.pact",
+    "org.springframework.cloud.contract"
+  ],
+  "ruby": [
+    "pact"
+  ],
+  "dotnet": [
+    "PactNet"
   ]
 },
 });

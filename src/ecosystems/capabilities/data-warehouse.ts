@@ -51,6 +51,17 @@ export default defineCapability({
         "databricks"
       ]
     }
+  ],
+  "ruby": [
+    { "package": "google-cloud-bigquery", "imports": ["google/cloud/bigquery", "Google::Cloud::Bigquery"] },
+    { "package": "click_house", "imports": ["click_house", "ClickHouse"] },
+    { "package": "aws-sdk-athena", "imports": ["aws-sdk-athena", "Aws::Athena"] },
+    { "package": "aws-sdk-redshiftdataapiservice", "imports": ["aws-sdk-redshiftdataapiservice", "Aws::RedshiftDataAPIService"] }
+  ],
+  "php": [
+    { "package": "google/cloud-bigquery", "imports": ["Google\\Cloud\\BigQuery"] },
+    { "package": "smi2/phpclickhouse", "imports": ["ClickHouseDB"] },
+    { "package": "aws/aws-sdk-php", "imports": ["Aws\\Athena", "Aws\\RedshiftDataAPIService"] }
   ]
 },
 });

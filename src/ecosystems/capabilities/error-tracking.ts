@@ -7,5 +7,14 @@ export default defineCapability({
   libraries: {
     js: ['@sentry/node', '@sentry/nestjs', '@sentry/nextjs', '@sentry/bun', '@sentry/serverless', '@sentry/aws-serverless', '@sentry/google-cloud-serverless'],
     python: [{ package: 'sentry-sdk', imports: ['sentry_sdk'] }],
+    ruby: [
+      { package: 'sentry-ruby', imports: ['sentry-ruby', 'Sentry'] },
+      { package: 'sentry-rails', imports: ['sentry-rails', 'Sentry'] },
+    ],
+    php: [
+      { package: 'sentry/sentry', imports: ['Sentry'] },
+      { package: 'sentry/sentry-laravel', imports: ['Sentry'] },
+      { package: 'sentry/sentry-symfony', imports: ['Sentry'] },
+    ],
   },
 });

@@ -43,5 +43,20 @@ export default defineCapability({
       { package: 'django-waffle', imports: ['waffle'] },
       { package: 'optimizely-sdk', imports: ['optimizely'] },
     ],
+    ruby: [
+      { package: 'flipper', imports: ['flipper', 'Flipper'] },
+      { package: 'launchdarkly-server-sdk', imports: ['ldclient-rb', 'LaunchDarkly'] },
+      { package: 'unleash', imports: ['unleash', 'Unleash'] },
+      { package: 'growthbook', imports: ['growthbook', 'Growthbook'] },
+      { package: 'flagsmith', imports: ['flagsmith', 'Flagsmith'] },
+      { package: 'openfeature-sdk', imports: ['open_feature/sdk', 'OpenFeature::SDK'] },
+    ],
+    php: [
+      { package: 'laravel/pennant', imports: ['Laravel\\Pennant'] },
+      { package: 'launchdarkly/server-sdk', imports: ['LaunchDarkly'] },
+      { package: 'unleash/client', imports: ['Unleash\\Client'] },
+      { package: 'flagsmith/flagsmith-php-client', imports: ['Flagsmith'] },
+      { package: 'open-feature/sdk', imports: ['OpenFeature'] },
+    ],
   },
 });

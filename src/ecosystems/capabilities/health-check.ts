@@ -20,5 +20,14 @@ export default defineCapability({
       { package: 'flask-healthz', imports: ['flask_healthz'] },
       { package: 'py-healthcheck', imports: ['healthcheck'] },
     ],
+    // Rails 7.1's `rails/health#show` and Laravel 11's `health: '/up'` are routes (has-health-endpoint).
+    ruby: [
+      { package: 'health_check', imports: ['health_check', 'HealthCheck'] },
+      { package: 'okcomputer', imports: ['okcomputer', 'OkComputer'] },
+    ],
+    php: [
+      { package: 'spatie/laravel-health', imports: ['Spatie\\Health'] },
+      { package: 'liip/monitor-bundle', imports: ['Liip\\MonitorBundle'] },
+    ],
   },
 });

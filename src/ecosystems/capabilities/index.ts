@@ -27,6 +27,7 @@ import data_warehouse from './data-warehouse.ts';
 import integration_testing from './integration-testing.ts';
 import mutation_testing from './mutation-testing.ts';
 import test_framework from './test-framework.ts';
+import schema_api from './schema-api.ts';
 
 export const CAPABILITIES = {
   'http-server': http_server,
@@ -56,6 +57,7 @@ export const CAPABILITIES = {
   'integration-testing': integration_testing,
   'mutation-testing': mutation_testing,
   'test-framework': test_framework,
+  'schema-api': schema_api,
 } as const satisfies Record<string, Capability>;
 
 export type CapabilityId = keyof typeof CAPABILITIES;

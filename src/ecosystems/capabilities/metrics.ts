@@ -1,3 +1,4 @@
+import type { Ecosystem } from '../../core/types.ts';
 import { defineCapability } from '../capability.ts';
 
 // Metrics SDKs and exporters. `@opentelemetry/api` is not listed: importing the API says nothing
@@ -52,6 +53,39 @@ export default defineCapability({
       'github.com/cactus/go-statsd-client',
     ],
     jvm: ['io.micrometer', 'io.prometheus', 'io.opentelemetry.sdk.metrics'],
-    dotnet: ['Prometheus', 'App.Metrics', 'OpenTelemetry.Metrics'],
+    dotnet: [
+      { package: 'prometheus-net', imports: ['Prometheus'] },
+      'App.Metrics',
+      { package: 'OpenTelemetry', imports: ['OpenTelemetry.Metrics'] },
+    ],
+    // Ruby gems by constant (Rails loads them with Bundler.require); yabeda-rails and
+    // yabeda-prometheus bring the Yabeda registry.
+    ruby: [
+      { package: 'prometheus-client', imports: ['prometheus/client', 'Prometheus::Client', 'Prometheus::Middleware'] },
+      { package: 'yabeda', imports: ['yabeda', 'Yabeda'] },
+      { package: 'yabeda-rails', imports: ['yabeda/rails', 'Yabeda'] },
+      { package: 'yabeda-prometheus', imports: ['yabeda/prometheus', 'Yabeda'] },
+      { package: 'statsd-instrument', imports: ['statsd-instrument', 'StatsD'] },
+      { package: 'dogstatsd-ruby', imports: ['datadog/statsd', 'Datadog::Statsd'] },
+      { package: 'opentelemetry-metrics-sdk', imports: ['opentelemetry-metrics-sdk', 'OpenTelemetry::SDK::Metrics'] },
+    ],
+    php: [
+      { package: 'promphp/prometheus_client_php', imports: ['Prometheus'] },
+      { package: 'jimdo/prometheus_client_php', imports: ['Prometheus'] },
+      { package: 'open-telemetry/sdk', imports: ['OpenTelemetry\\SDK\\Metrics'] },
+      { package: 'datadog/php-datadogstatsd', imports: ['DataDog'] },
+      { package: 'spatie/laravel-prometheus', imports: ['Spatie\\Prometheus'] },
+    ],
   },
 });
+
+/**
+ * Production dependencies that record metrics without an import: Spring Boot auto-configures a
+ * Micrometer registry found on the classpath and exposes it through the actuator.
+ */
+export const METRICS_BUILD_DEPENDENCIES: Partial<Record<Ecosystem, RegExp>> = {
+  jvm: /^io\.micrometer:micrometer-registry-|^io\.prometheus:(?:simpleclient|prometheus-metrics-core|prometheus-metrics-exporter)/,
+};
+
+/** Django apps enabled by a dotted path in settings (INSTALLED_APPS, MIDDLEWARE), never imported. */
+export const METRICS_DJANGO_APPS: readonly { package: string; module: string }[] = [{ package: 'django-prometheus', module: 'django_prometheus' }];

@@ -42,6 +42,20 @@ export default defineCapability({
         "aerich"
       ]
     }
+  ],
+  // Rails and standalone ActiveRecord migrations are recognised by the Gemfile and db/migrate/
+  // (uses-migration-tool): every migration names ActiveRecord::Migration, which would list
+  // activerecord beside rails. Laravel's extend Illuminate\Database\Migrations\Migration.
+  "ruby": [
+    { "package": "sequel", "imports": ["sequel/extensions/migration", "Sequel::Migrator"] },
+    { "package": "standalone_migrations", "imports": ["standalone_migrations", "StandaloneMigrations"] }
+  ],
+  "php": [
+    { "package": "laravel/framework", "imports": ["Illuminate\\Database\\Migrations"] },
+    { "package": "illuminate/database", "imports": ["Illuminate\\Database\\Migrations"] },
+    { "package": "doctrine/migrations", "imports": ["Doctrine\\Migrations"] },
+    { "package": "doctrine/doctrine-migrations-bundle", "imports": ["Doctrine\\Migrations"] },
+    { "package": "robmorgan/phinx", "imports": ["Phinx"] }
   ]
 },
 });

@@ -41,6 +41,36 @@ export default defineCapability({
         "fastapi_limiter"
       ]
     }
+  ],
+  "go": [
+    "github.com/go-chi/httprate",
+    "github.com/ulule/limiter",
+    "github.com/didip/tollbooth",
+    "github.com/gofiber/fiber/v2/middleware/limiter",
+    "github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/ratelimit"
+  ],
+  "jvm": [
+    {
+      "package": "com.bucket4j",
+      "imports": [
+        "io.github.bucket4j"
+      ]
+    },
+    {
+      "package": "com.github.vladimir-bukhtoyarov",
+      "imports": [
+        "io.github.bucket4j"
+      ]
+    }
+  ],
+  // Rails 7.2 controllers' `rate_limit to:` is built in and recognised by pattern (uses-rate-limiting).
+  "ruby": [
+    { "package": "rack-attack", "imports": ["rack/attack", "Rack::Attack"] }
+  ],
+  // Laravel's throttle middleware and RateLimiter facade come with laravel/framework.
+  "php": [
+    { "package": "laravel/framework", "imports": ["Illuminate\\Cache\\RateLimiting", "Illuminate\\Support\\Facades\\RateLimiter", "Illuminate\\Cache\\RateLimiter", "Illuminate\\Routing\\Middleware\\ThrottleRequests"] },
+    { "package": "symfony/rate-limiter", "imports": ["Symfony\\Component\\RateLimiter"] }
   ]
 },
 });

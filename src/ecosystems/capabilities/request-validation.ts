@@ -23,7 +23,9 @@ export default defineCapability({
     "typia",
     "arktype",
     "@vinejs/vine",
-    "class-transformer-validator"
+    "class-transformer-validator",
+    "openapi-backend",
+    "@fastify/type-provider-typebox"
   ],
   "python": [
     "pydantic",
@@ -38,7 +40,64 @@ export default defineCapability({
       "imports": [
         "rest_framework"
       ]
+    },
+    // These frameworks validate request bodies and parameters against the declared types by design.
+    "fastapi",
+    {
+      "package": "django-ninja",
+      "imports": [
+        "ninja"
+      ]
+    },
+    "litestar",
+    "apiflask",
+    {
+      "package": "flask-pydantic",
+      "imports": [
+        "flask_pydantic"
+      ]
     }
+  ],
+  "go": [
+    "github.com/go-playground/validator",
+    "github.com/go-ozzo/ozzo-validation",
+    "github.com/invopop/validation",
+    "github.com/xeipuuv/gojsonschema",
+    "github.com/santhosh-tekuri/jsonschema",
+    // Validates each request against the OpenAPI document.
+    "github.com/getkin/kin-openapi/openapi3filter"
+  ],
+  "jvm": [
+    // Bean Validation: @Valid on a request body.
+    "jakarta.validation",
+    "javax.validation",
+    "org.hibernate.validator",
+    "am.ik.yavi",
+    "com.networknt.schema"
+  ],
+  "dotnet": [
+    "FluentValidation"
+  ],
+  "ruby": [
+    {
+      "package": "dry-validation",
+      "imports": [
+        "dry/validation",
+        "dry-validation"
+      ]
+    },
+    {
+      "package": "dry-schema",
+      "imports": [
+        "dry/schema",
+        "dry-schema"
+      ]
+    },
+    "json_schemer",
+    // Rack middleware validating requests against the OpenAPI document.
+    "committee",
+    // Grape declares and validates the params of every endpoint.
+    "grape"
   ]
 },
 });

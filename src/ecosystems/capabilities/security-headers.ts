@@ -28,6 +28,19 @@ export default defineCapability({
       ]
     },
     "secure"
+  ],
+  "jvm": [
+    "org.springframework.security.config"
+  ],
+  "ruby": [
+    { "package": "secure_headers", "imports": ["secure_headers", "SecureHeaders"] }
+  ],
+  // Laravel middleware are often registered by fully qualified name (`\\Bepsvpt\\...::class` in
+  // Kernel.php) rather than imported: uses-security-headers also matches those names.
+  "php": [
+    { "package": "bepsvpt/secure-headers", "imports": ["Bepsvpt\\SecureHeaders"] },
+    { "package": "spatie/laravel-csp", "imports": ["Spatie\\Csp"] },
+    { "package": "nelmio/security-bundle", "imports": ["Nelmio\\SecurityBundle"] }
   ]
 },
 });

@@ -21,5 +21,11 @@ export default defineCapability({
       '@google-cloud/connect-firestore',
       'connect-firestore',
     ],
+    // Rails' default cookie store keeps no server state; these keep sessions in a shared store.
+    ruby: [
+      { package: 'redis-session-store', imports: ['redis-session-store', 'RedisSessionStore'] },
+      { package: 'activerecord-session_store', imports: ['activerecord/session_store', 'ActiveRecord::SessionStore', 'ActionDispatch::Session::ActiveRecordStore'] },
+      { package: 'redis-actionpack', imports: ['redis-actionpack', 'ActionDispatch::Session::RedisStore'] },
+    ],
   },
 });

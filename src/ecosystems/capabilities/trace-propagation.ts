@@ -35,5 +35,14 @@ export default defineCapability({
       { package: 'azure-monitor-opentelemetry', imports: ['azure.monitor.opentelemetry'] },
     ],
     go: ['go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp', 'go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc'],
+    ruby: [
+      { package: 'opentelemetry-instrumentation-all', imports: ['opentelemetry/instrumentation/all', 'OpenTelemetry::Instrumentation'] },
+      { package: 'opentelemetry-instrumentation-rails', imports: ['opentelemetry/instrumentation/rails', 'OpenTelemetry::Instrumentation'] },
+      { package: 'ddtrace', imports: ['ddtrace', 'Datadog'] },
+      { package: 'datadog', imports: ['datadog', 'Datadog'] },
+      { package: 'newrelic_rpm', imports: ['newrelic_rpm', 'NewRelic'] },
+      { package: 'elastic-apm', imports: ['elastic-apm', 'ElasticAPM'] },
+    ],
+    php: [{ package: 'datadog/dd-trace', imports: ['DDTrace'] }],
   },
 });

@@ -1,3 +1,4 @@
+import type { Ecosystem } from '../../core/types.ts';
 import { defineCapability } from '../capability.ts';
 
 // Tracing SDKs and APM agents that record and export spans. Left out on purpose:
@@ -45,6 +46,27 @@ export default defineCapability({
       'go.elastic.co/apm',
     ],
     jvm: ['io.opentelemetry.sdk.trace', 'brave', 'datadog.trace', 'com.newrelic.api.agent'],
-    dotnet: ['OpenTelemetry.Trace'],
+    dotnet: [{ package: 'OpenTelemetry', imports: ['OpenTelemetry.Trace'] }, 'Datadog.Trace', 'Elastic.Apm'],
+    // Ruby gems by constant: `OpenTelemetry::SDK.configure`, `Datadog.configure` (ddtrace 1.x and
+    // the datadog 2.x gem), `NewRelic::Agent`, `ElasticAPM`.
+    ruby: [
+      { package: 'opentelemetry-sdk', imports: ['opentelemetry/sdk', 'OpenTelemetry::SDK'] },
+      { package: 'ddtrace', imports: ['ddtrace', 'datadog/auto_instrument', 'Datadog::Tracing', 'Datadog'] },
+      { package: 'datadog', imports: ['datadog', 'datadog/auto_instrument', 'Datadog::Tracing', 'Datadog'] },
+      { package: 'newrelic_rpm', imports: ['newrelic_rpm', 'NewRelic::Agent'] },
+      { package: 'elastic-apm', imports: ['elastic-apm', 'ElasticAPM'] },
+    ],
+    php: [
+      { package: 'open-telemetry/sdk', imports: ['OpenTelemetry\\SDK\\Trace', 'OpenTelemetry\\SDK\\Sdk'] },
+      { package: 'datadog/dd-trace', imports: ['DDTrace'] },
+    ],
   },
 });
+
+/**
+ * Production dependencies that trace without an import: Spring Boot auto-configures Micrometer
+ * Tracing bridges and the OpenTelemetry starter; Sleuth did the same before Boot 3.
+ */
+export const TRACING_BUILD_DEPENDENCIES: Partial<Record<Ecosystem, RegExp>> = {
+  jvm: /^io\.micrometer:micrometer-tracing-bridge-|^io\.opentelemetry\.instrumentation:opentelemetry-spring-boot-starter$|^org\.springframework\.cloud:spring-cloud-starter-(?:sleuth|zipkin)$/,
+};
