@@ -29,6 +29,20 @@ export const TRAPS = [
   'wrong-target', // the right words aimed at the wrong thing (a DB index called "queue")
 ] as const;
 
+/** A file too large to write out (a 5,000-line module): built from a repeated block. */
+const GeneratedFile = z.strictObject({
+  head: z.string().default(''),
+  repeat: z.string().min(1),
+  times: z.number().int().min(1).max(100_000),
+  tail: z.string().default(''),
+});
+
+function generate(g: z.infer<typeof GeneratedFile>): string {
+  let body = '';
+  for (let n = 1; n <= g.times; n++) body += g.repeat.replaceAll('{n}', String(n));
+  return g.head + body + g.tail;
+}
+
 const CaseSchema = z.strictObject({
   name: z.string().min(1),
   /** The ecosystem the case exercises; `any` for files read the same way everywhere. */
@@ -39,7 +53,11 @@ const CaseSchema = z.strictObject({
   git: z.boolean().default(false),
   /** A miss we know about and accept for now, with why: the table counts it, the test expects it to stay wrong. */
   known: z.string().min(1).optional(),
-  files: z.record(z.string(), z.string()).refine((f) => Object.keys(f).length > 0, 'a case needs at least one file'),
+  /** File contents; a large file can be generated: `head`, then `repeat` `times` times ({n} = 1..times), then `tail`. */
+  files: z
+    .record(z.string(), z.union([z.string(), GeneratedFile]))
+    .refine((f) => Object.keys(f).length > 0, 'a case needs at least one file')
+    .transform((f) => Object.fromEntries(Object.entries(f).map(([path, c]) => [path, typeof c === 'string' ? c : generate(c)]))),
 });
 
 const CorpusFileSchema = z.strictObject({

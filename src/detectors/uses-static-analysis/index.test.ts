@@ -38,6 +38,13 @@ describe('uses-static-analysis', () => {
     ['only ruff-format runs in pre-commit', { ...py, '.pre-commit-config.yaml': 'repos:\n  - repo: x\n    hooks:\n      - id: ruff-format\n' }],
     ['the README shows a config', { ...py, 'README.md': '[tool.ruff]\n' }],
     ['the Makefile only mentions vet in a comment', { 'main.go': 'package main\n', Makefile: '# TODO: go vet ./...\nbuild:\n\tgo build\n' }],
+    [
+      'the Checkstyle plugin is commented out in pom.xml',
+      {
+        'src/main/java/com/acme/App.java': 'package com.acme;\npublic class App {}\n',
+        'pom.xml': '<project><build><plugins>\n  <!-- noisy\n  <plugin><artifactId>maven-checkstyle-plugin</artifactId></plugin>\n  -->\n</plugins></build></project>\n',
+      },
+    ],
   ])('answers no when %s', async (_c, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });

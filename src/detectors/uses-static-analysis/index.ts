@@ -64,6 +64,9 @@ const PRECOMMIT: Record<string, Family> = {
   eslint: 'javascript/typescript', 'golangci-lint': 'go', 'golangci-lint-full': 'go', rubocop: 'ruby',
 };
 
+/** XML build files, whose comments can hold switched-off plugins and analyzers. */
+const XML_FILE = /(^|\/)pom\.xml$|\.csproj$|(^|\/)Directory\.Build\.props$/;
+
 const EXCLUDED: ReadonlySet<FileRole> = new Set<FileRole>(['vendored', 'fixture', 'generated', 'docs', 'test']);
 
 export default defineDetector({
@@ -96,8 +99,10 @@ export default defineDetector({
     for (const f of repo.files) {
       if (EXCLUDED.has(f.role)) continue;
       for (const [re, tool, fam] of CONFIG_FILES) if (re.test(f.path)) add(fam, { path: f.path, note: `${tool} configured` });
-      const text = repo.text(f.path);
-      if (text === undefined) continue;
+      const raw = repo.text(f.path);
+      if (raw === undefined) continue;
+      // A plugin inside an XML comment (`<!-- <plugin>checkstyle</plugin> -->`) is switched off.
+      const text = XML_FILE.test(f.path) ? raw.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\r\n]/g, ' ')) : raw;
       const starts = lineStarts(text);
       const lines = text.split('\n');
       for (const [file, re, tool, fam] of CONFIG_LINES) {
