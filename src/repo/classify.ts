@@ -58,6 +58,8 @@ const ROLE_RULES: readonly (readonly [FileRole, RegExp])[] = [
   // .NET test projects are folders named after the project under test (`Ordering.UnitTests/`).
   ['test', /(^|\/)[\w.-]+\.(Tests?|UnitTests?|IntegrationTests?|FunctionalTests?|AcceptanceTests?|Specs)\//],
   ['test', /(\.(test|spec|e2e|cy)\.[cm]?[jt]sx?|_test\.go|_test\.py|(^|\/)test_[^/]*\.py|_spec\.rb|_test\.rb|Tests?\.(java|kt|cs)|IT\.java|Test\.php|conftest\.py)$/],
+  // Documentation sites and component galleries are tooling for people, not production code.
+  ['docs', /(^|\/)(\.vitepress|\.docusaurus|\.storybook|\.vuepress)\/|(^|\/)(docusaurus\.config|mkdocs)\.[^/]+$/],
   // Editor and hook folders hold tooling, not the platform's code.
   ['other', /(^|\/)\.(husky|vscode|idea|devcontainer)\//],
   ['ci', /^(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|Jenkinsfile|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.buildkite\/.*\.ya?ml|\.travis\.ya?ml)$/],

@@ -70,3 +70,53 @@ describe('handles-graceful-shutdown', () => {
     expect(r.evidence).toEqual([]);
   });
 });
+
+describe('handles-graceful-shutdown: servers that drain on SIGTERM by themselves', () => {
+  const gemfile = (group = ''): string => `source "https://rubygems.org"\ngem "rails", "~> 7.2"\n${group ? `group :${group} do\n  gem "puma"\nend\n` : 'gem "puma", ">= 5.0"\n'}`;
+  it.each<[string, Record<string, string>, string[]]>([
+    ['a Rails app served by Puma (config/puma.rb)', { Gemfile: gemfile(), 'config/puma.rb': 'threads 3, 3\nport ENV.fetch("PORT", 3000)\n' }, ['config/puma.rb']],
+    ['a Procfile that starts Puma and Sidekiq', { Gemfile: `${gemfile()}gem "sidekiq"\n`, Procfile: 'web: bundle exec puma -C config/puma.rb\nworker: bundle exec sidekiq\n' }, ['Procfile:1', 'Procfile:2']],
+    ['a Django app run by Gunicorn in its Dockerfile', { 'requirements.txt': 'django==5.0\ngunicorn==22.0.0\n', Dockerfile: 'FROM python:3.12\nCMD ["gunicorn", "app.wsgi", "-b", "0.0.0.0:8000"]\n' }, ['Dockerfile:2']],
+    ['an ASP.NET Core app on the generic host', { 'src/Api/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\napp.Run();\n' }, ['src/Api/Program.cs:1']],
+  ])('answers yes for %s', async (_name, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each<[string, Record<string, string>]>([
+    ['Puma is declared only for development', { Gemfile: gemfile('development'), 'config/puma.rb': 'threads 3, 3\n' }],
+    ['the Dockerfile runs Gunicorn that no manifest declares', { 'requirements.txt': 'django==5.0\n', Dockerfile: 'FROM python:3.12\nCMD ["gunicorn", "app.wsgi"]\n' }],
+    ['Gunicorn appears only in a commented-out Procfile line and a README', { 'requirements.txt': 'gunicorn\n', Procfile: '# web: gunicorn app.wsgi\nweb: python manage.py runserver\n', 'README.md': 'Run `gunicorn app.wsgi` in production.\n' }],
+    ['the .NET host builder is only in a test project', { 'tests/Api.Tests/Factory.cs': 'var builder = WebApplication.CreateBuilder();\n' }],
+  ])('answers no when %s', async (_name, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});
+
+describe('handles-graceful-shutdown: Spring Boot defaults and Go servers across packages', () => {
+  const pom = (version: string): string =>
+    `<project>\n  <parent>\n    <groupId>org.springframework.boot</groupId>\n    <artifactId>spring-boot-starter-parent</artifactId>\n    <version>${version}</version>\n  </parent>\n</project>\n`;
+  it('Spring Boot 3.4 or later drains by default; 3.3, or 3.5 set to immediate, does not', async () => {
+    expect(locations(await detect(detector, { 'pom.xml': pom('3.5.0') }))).toEqual(['pom.xml:4']);
+    expect((await detect(detector, { 'build.gradle': "plugins {\n  id 'org.springframework.boot' version '4.0.3'\n}\n" })).outcome).toBe('yes');
+    expect((await detect(detector, { 'pom.xml': pom('3.3.5') })).outcome).toBe('no');
+    expect((await detect(detector, { 'pom.xml': pom('3.5.0'), 'src/main/resources/application.properties': 'server.shutdown=immediate\n' })).outcome).toBe('no');
+  });
+
+  it('a Go signal package and a server that calls Shutdown elsewhere', async () => {
+    const r = await detect(detector, {
+      'pkg/signals/signal.go': 'package signals\n\nimport (\n\t"os"\n\t"os/signal"\n\t"syscall"\n)\n\nfunc Setup() <-chan struct{} {\n\tc := make(chan os.Signal, 2)\n\tsignal.Notify(c, syscall.SIGTERM, os.Interrupt)\n\treturn nil\n}\n',
+      'pkg/api/server.go': 'package api\n\nfunc (s *Server) Stop(ctx context.Context) {\n\t_ = s.http.Shutdown(ctx)\n}\n',
+    });
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(['pkg/signals/signal.go:11', 'pkg/api/server.go:4']);
+  });
+
+  it('a Go signal handler that only exits is not graceful', async () => {
+    const r = await detect(detector, {
+      'main.go': 'package main\n\nfunc main() {\n\tc := make(chan os.Signal, 1)\n\tsignal.Notify(c, syscall.SIGTERM)\n\t<-c\n\tos.Exit(0)\n}\n',
+    });
+    expect(r.outcome).toBe('no');
+  });
+});

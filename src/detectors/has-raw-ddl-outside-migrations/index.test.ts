@@ -59,6 +59,13 @@ const up = \`CREATE TABLE audit (id BIGSERIAL)\`
 
 const q = "SELECT id FROM audit"
 ` }],
+    ['a Rails route allows the new, create and index actions', { 'config/routes.rb': `Rails.application.routes.draw do
+  resources :family_exports, only: %i[new create index] do
+    member { get :download }
+  end
+end
+` }],
+    ['a log message talks about creating a table', { 'src/setup.ts': "logger.info('create table rows for the report');\nconst help = 'Drop the table filters to see everything';\n" }],
   ])('answers no when %s', async (_name, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });

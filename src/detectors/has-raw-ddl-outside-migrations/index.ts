@@ -16,7 +16,9 @@ export default defineDetector({
   },
   patterns: {
     ddl: {
-      regex: /\b(CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX)|ALTER\s+TABLE|DROP\s+TABLE)\b/i,
+      // The statement's shape, not just its verbs: a table name and `(`, `ON <table>`, an ALTER
+      // action. `only: %i[new create index]` in a Rails route says "create index", and is no DDL.
+      regex: /\b(CREATE\s+(?:TEMP(?:ORARY)?\s+)?TABLE(?=\s+(?:IF\s+NOT\s+EXISTS\s+)?[\w."`[\]$]+\s*\()|CREATE\s+(?:UNIQUE\s+)?INDEX(?=\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?:[\w."`[\]$]+\s+)?ON\s+[\w."`[\]$]+)|ALTER\s+TABLE(?=\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?[\w."`[\]$]+\s+(?:ADD|DROP|ALTER|RENAME|MODIFY)\b)|DROP\s+TABLE(?=\s+(?:IF\s+EXISTS\s+)?[\w."`[\]$]+))/i,
       literals: ['CREATE TABLE', 'create table', 'ALTER TABLE', 'alter table', 'DROP TABLE', 'drop table', 'CREATE INDEX', 'create index', 'CREATE UNIQUE INDEX', 'create unique index', 'Create Table'],
       languages: CODE,
     },

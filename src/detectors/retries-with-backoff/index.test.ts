@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detect, locations } from '../../../test/harness.ts';
+import { describeStandardResilienceHandler } from '../../../test/shared/resilience.ts';
 import detector from './index.ts';
 
 const pkg = (deps: Record<string, string> = {}): string => JSON.stringify({ name: 'app', dependencies: deps }, null, 2);
@@ -83,3 +84,5 @@ describe('retries-with-backoff in Rails and Laravel', () => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });
 });
+
+describeStandardResilienceHandler(detector);

@@ -2,6 +2,7 @@ import { defineDetector, fromImport, fromMatch, no, yes } from '../../core/detec
 import type { EvidenceItem } from '../../core/types.ts';
 import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
 import { usedLibraries } from '../../ecosystems/usage.ts';
+import { declaredPipelines, RESILIENCE_PIPELINE_PATTERN, RESILIENCE_PIPELINES } from '../../ecosystems/capabilities/circuit-breaker.ts';
 
 const RETRY = CAPABILITIES['retry'];
 /**
@@ -28,6 +29,7 @@ export default defineDetector({
   question: 'Do outbound calls retry with backoff (a retry library or explicit exponential backoff)?',
   rationale: 'Transient failures are normal between services; retries without backoff turn a blip into a retry storm.',
   patterns: {
+    resiliencePipeline: RESILIENCE_PIPELINE_PATTERN,
     retryOption: { regex: /\bretry\s*:\s*(?:\{|[1-9])/, literals: ['retry'], languages: ['javascript', 'typescript'], maxPerFile: 1 },
     retryDelay: { regex: /\b(?:exponentialDelay|retryDelay)\b/, literals: ['exponentialDelay', 'retryDelay'], languages: ['javascript', 'typescript'], maxPerFile: 1 },
     backoffPolicy: {
@@ -105,6 +107,12 @@ export default defineDetector({
       if (!retryFiles.has(m.path) || !sleepFiles.has(m.path)) continue;
       names.add('hand-written backoff');
       evidence.push(fromMatch(m, 'exponential backoff in a retry loop'));
+    }
+    if (declaredPipelines(repo.dependencies()).length > 0) {
+      for (const m of matches('resiliencePipeline').slice(0, 3)) {
+        names.add('standard resilience handler');
+        evidence.push(fromMatch(m, RESILIENCE_PIPELINES[0].note));
+      }
     }
     if (names.size === 0) return no('No retry-with-backoff library or backoff code found in production code.');
     return yes(`Retries with backoff: ${[...names].join(', ')}.`, evidence.slice(0, 10));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detect, locations } from '../../../test/harness.ts';
+import { describeStandardResilienceHandler } from '../../../test/shared/resilience.ts';
 import detector from './index.ts';
 
 const pkg = (deps: Record<string, string> = {}): string => JSON.stringify({ name: 'app', dependencies: deps }, null, 2);
@@ -77,3 +78,5 @@ describe('sets-outbound-timeouts in Laravel and Rails', () => {
     expect(r.outcome).toBe('no');
   });
 });
+
+describeStandardResilienceHandler(detector);

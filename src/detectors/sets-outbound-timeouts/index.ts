@@ -2,6 +2,7 @@ import { defineDetector, fromImport, fromMatch, no, notApplicable, yes } from '.
 import type { Match } from '../../core/types.ts';
 import HTTP_CLIENT from '../../ecosystems/capabilities/http-client.ts';
 import { usedLibraries } from '../../ecosystems/usage.ts';
+import { declaredPipelines, RESILIENCE_PIPELINE_PATTERN, RESILIENCE_PIPELINES } from '../../ecosystems/capabilities/circuit-breaker.ts';
 
 const JS = ['javascript', 'typescript'] as const;
 /** Browser code calls its own backend; its requests are not service-to-service calls. */
@@ -14,6 +15,7 @@ export default defineDetector({
   rationale: 'Without a timeout, one hung dependency holds connections and workers forever and the outage spreads to every caller.',
   measures: { 'timeout-sites': { unit: 'sites', description: 'Places where production code sets a timeout on outbound HTTP calls' } },
   patterns: {
+    resiliencePipeline: RESILIENCE_PIPELINE_PATTERN,
     // In files that import an HTTP client: axios/got/ky/undici options, superagent .timeout().
     jsTimeoutOption: { regex: /\btimeout\s*:\s*[\w({]/, literals: ['timeout'], languages: JS },
     jsTimeoutCall: { regex: /\.defaults\.timeout\s*=|\.timeout\s*\(\s*[\d{]/, literals: ['timeout'], languages: JS },
@@ -66,6 +68,7 @@ export default defineDetector({
       ...matches('goCtxTimeout').filter((m) => goRequestFiles.has(m.path)).map((m) => ({ m, note: 'request context with timeout' })),
       ...matches('jvmTimeout').map((m) => ({ m, note: 'HTTP client timeout' })),
       ...matches('dotnetTimeout').map((m) => ({ m, note: 'HttpClient timeout' })),
+      ...(declaredPipelines(repo.dependencies()).length > 0 ? matches('resiliencePipeline') : []).map((m) => ({ m, note: RESILIENCE_PIPELINES[0].note })),
     ].sort((a, b) => (a.m.path < b.m.path ? -1 : a.m.path > b.m.path ? 1 : a.m.line - b.m.line));
     const measures = { 'timeout-sites': { value: sites.length, unit: 'sites' } };
     if (sites.length > 0) {

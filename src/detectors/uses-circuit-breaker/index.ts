@@ -2,6 +2,7 @@ import { defineDetector, fromImport, fromMatch, no, yes } from '../../core/detec
 import type { EvidenceItem } from '../../core/types.ts';
 import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
 import { usedLibraries } from '../../ecosystems/usage.ts';
+import { declaredPipelines, RESILIENCE_PIPELINE_PATTERN, RESILIENCE_PIPELINES } from '../../ecosystems/capabilities/circuit-breaker.ts';
 
 const BREAKERS = CAPABILITIES['circuit-breaker'];
 /** Resilience toolkits that also do retries and timeouts: they count where their breaker API is used. */
@@ -19,6 +20,7 @@ export default defineDetector({
       languages: ['javascript', 'typescript', 'csharp'],
       maxPerFile: 1,
     },
+    resiliencePipeline: RESILIENCE_PIPELINE_PATTERN,
     // Ruby stoplight's entry point is a method named like its constant: `Stoplight("payments").run { ... }`.
     stoplight: { regex: /(?<![\w:.])Stoplight\s*\(\s*['"]/, literals: ['Stoplight'], languages: ['ruby'], maxPerFile: 1 },
     // Istio DestinationRule outlier detection and Envoy circuit_breakers eject failing hosts.
@@ -46,6 +48,12 @@ export default defineDetector({
       if (m.text.includes('outlierDetection') && !destinationRules.has(m.path)) continue;
       names.add(m.text.includes('outlierDetection') ? 'Istio outlier detection' : 'Envoy circuit breakers');
       evidence.push(fromMatch(m, 'circuit breaking in the service mesh'));
+    }
+    if (declaredPipelines(repo.dependencies()).length > 0) {
+      for (const m of matches('resiliencePipeline').slice(0, 3)) {
+        names.add('standard resilience handler');
+        evidence.push(fromMatch(m, RESILIENCE_PIPELINES[0].note));
+      }
     }
     if (names.size === 0) return no('No circuit breaker protects calls from production code.');
     return yes(`Circuit breakers in use: ${[...names].join(', ')}.`, evidence.slice(0, 10));

@@ -24,3 +24,31 @@ export default defineCapability({
     ],
   },
 });
+
+/**
+ * Resilience pipelines that a single call configures with a breaker, retries with exponential
+ * backoff and timeouts together: Microsoft.Extensions.Http.Resilience's standard handler chains a
+ * rate limiter, a total timeout, retries (exponential backoff with jitter), a circuit breaker and
+ * a per-attempt timeout. It counts for all three where the package is declared for production.
+ */
+export const RESILIENCE_PIPELINES = [
+  {
+    ecosystem: 'dotnet',
+    package: 'Microsoft.Extensions.Http.Resilience',
+    literal: 'AddStandardResilienceHandler',
+    note: 'standard resilience handler (retry with exponential backoff, circuit breaker, timeouts)',
+  },
+] as const;
+
+/** The pipelines whose package the repository declares for production. */
+export function declaredPipelines(dependencies: readonly { ecosystem: string; name: string; dev: boolean }[]): (typeof RESILIENCE_PIPELINES)[number][] {
+  return RESILIENCE_PIPELINES.filter((p) => dependencies.some((d) => d.ecosystem === p.ecosystem && !d.dev && (d.name === p.package || d.name === `Aspire.${p.package}`)));
+}
+
+/** The scan pattern that finds those calls (one definition for the three detectors that use it). */
+export const RESILIENCE_PIPELINE_PATTERN = {
+  regex: /\.AddStandardResilienceHandler\s*\(/,
+  literals: RESILIENCE_PIPELINES.map((p) => p.literal),
+  languages: ['csharp'],
+  maxPerFile: 1,
+} as const;
