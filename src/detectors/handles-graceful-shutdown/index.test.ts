@@ -113,6 +113,15 @@ describe('handles-graceful-shutdown: Spring Boot defaults and Go servers across 
     expect(locations(r)).toEqual(['pkg/signals/signal.go:11', 'pkg/api/server.go:4']);
   });
 
+  it('a Go signal list passed variadically (podinfo: signal.Notify(c, shutdownSignals...))', async () => {
+    const r = await detect(detector, {
+      'pkg/signals/signal.go': 'package signals\n\nfunc Setup() {\n\tc := make(chan os.Signal, 2)\n\tsignal.Notify(c, shutdownSignals...)\n}\n',
+      'pkg/signals/signal_posix.go': 'package signals\n\nvar shutdownSignals = []os.Signal{os.Interrupt, syscall.SIGTERM}\n',
+      'pkg/signals/shutdown.go': 'package signals\n\nfunc (s *Shutdown) Graceful(ctx context.Context) {\n\t_ = s.http.Shutdown(ctx)\n}\n',
+    });
+    expect(r.outcome).toBe('yes');
+  });
+
   it('a Go signal handler that only exits is not graceful', async () => {
     const r = await detect(detector, {
       'main.go': 'package main\n\nfunc main() {\n\tc := make(chan os.Signal, 1)\n\tsignal.Notify(c, syscall.SIGTERM)\n\t<-c\n\tos.Exit(0)\n}\n',

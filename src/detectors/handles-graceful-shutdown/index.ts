@@ -39,8 +39,9 @@ export default defineDetector({
       maxPerFile: 1,
     },
     goSignal: {
-      // Arguments may hold calls: signal.NotifyContext(context.Background(), syscall.SIGTERM).
-      regex: /\bsignal\.Notify(?:Context)?\s*\((?:[^()]|\([^()]*\))*?\b(?:syscall\.SIGTERM|syscall\.SIGINT|os\.Interrupt)/,
+      // Arguments may hold calls: signal.NotifyContext(context.Background(), syscall.SIGTERM); the
+      // signals may be a list passed variadically (podinfo: signal.Notify(c, shutdownSignals...)).
+      regex: /\bsignal\.Notify(?:Context)?\s*\((?:[^()]|\([^()]*\))*?(?:\b(?:syscall\.SIGTERM|syscall\.SIGINT|os\.Interrupt)|\w+\.\.\.\s*\))/,
       literals: ['signal.Notify'],
       languages: ['go'],
     },

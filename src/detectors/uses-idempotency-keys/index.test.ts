@@ -80,3 +80,24 @@ end
     expect((await detect(detector, files)).outcome).toBe('no');
   });
 });
+
+describe('uses-idempotency-keys: a component built for idempotency', () => {
+  it('finds an Idempotency namespace (eShop request manager) and an idempotent consumer class', async () => {
+    const r = await detect(detector, {
+      'src/Ordering.Infrastructure/Idempotency/RequestManager.cs':
+        'namespace eShop.Ordering.Infrastructure.Idempotency;\n\npublic class RequestManager : IRequestManager\n{\n    public async Task<bool> ExistAsync(Guid id) => await _context.FindAsync<ClientRequest>(id) != null;\n}\n',
+      'src/main/java/com/acme/billing/IdempotentPaymentConsumer.java': 'package com.acme.billing;\n\npublic class IdempotentPaymentConsumer {}\n',
+    });
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(['src/Ordering.Infrastructure/Idempotency/RequestManager.cs:1', 'src/main/java/com/acme/billing/IdempotentPaymentConsumer.java:3']);
+  });
+
+  it('does not take a comment, a test class or a word in a string for one', async () => {
+    const r = await detect(detector, {
+      'src/Ordering.API/Commands/ShipOrderCommandHandler.cs': '// Use for Idempotency in Command process\npublic class ShipOrderCommandHandler {}\n',
+      'tests/Ordering.UnitTests/IdempotencyTests.cs': 'namespace Ordering.UnitTests.Idempotency;\npublic class IdempotencyTests {}\n',
+      'src/app.ts': "logger.warn('class IdempotentThing is planned');\n",
+    });
+    expect(r.outcome).toBe('no');
+  });
+});

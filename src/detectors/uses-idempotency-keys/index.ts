@@ -45,11 +45,20 @@ export default defineDetector({
       literals: ['essageDeduplicationId', 'content_based_deduplication', 'ContentBasedDeduplication', 'contentBasedDeduplication'],
       roles: ['source', 'iac', 'config'],
     },
+    // A component built for it: `namespace Shop.Ordering.Infrastructure.Idempotency;` (eShop's
+    // request manager), `class IdempotentConsumer`, `package com.acme.idempotency`.
+    idempotencyComponent: {
+      regex: /^[ \t]*(?:namespace|package)[ \t]+[\w.]*\b[Ii]dempoten\w*|\b(?:class|interface|struct|record)[ \t]+\w*[Ii]dempoten\w*/m,
+      literals: ['dempoten'],
+      languages: ['csharp', 'java', 'kotlin', 'go', 'typescript', 'javascript', 'python', 'ruby', 'php'],
+      code: 'strict',
+      maxPerFile: 1,
+    },
   },
   detect({ matches }) {
     const evidence: EvidenceItem[] = [];
     const kinds: string[] = [];
-    const take = (name: 'queueJobId' | 'uniqueJob' | 'idempotencyKey' | 'idempotencyConstraint' | 'prismaKey' | 'messageDedup', label: string, note: string): void => {
+    const take = (name: 'queueJobId' | 'uniqueJob' | 'idempotencyKey' | 'idempotencyConstraint' | 'prismaKey' | 'messageDedup' | 'idempotencyComponent', label: string, note: string): void => {
       const found = matches(name);
       if (found.length === 0) return;
       kinds.push(label);
@@ -69,6 +78,7 @@ export default defineDetector({
     take('idempotencyConstraint', 'unique constraint on an idempotency column', 'idempotency unique constraint');
     take('prismaKey', 'unique idempotency field in the schema', 'idempotency unique field');
     take('messageDedup', 'SQS message de-duplication', 'message de-duplication');
+    take('idempotencyComponent', 'an idempotency component in production code', 'idempotency component');
     if (kinds.length === 0) {
       return no('No idempotency key, de-duplicating job id or message de-duplication was found in production code, migrations or infrastructure.');
     }
