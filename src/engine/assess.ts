@@ -33,6 +33,11 @@ export interface AssessRun {
   stats: { files: number; filesRead: number; bytesRead: number; workers: number; commits: number; scanMs: number; totalMs: number };
 }
 
+/** Everything that decides a pattern's matches: equal signatures give equal matches. */
+function patternSignature(spec: PatternSpec): string {
+  return JSON.stringify([spec.regex.source, spec.regex.flags, spec.literals ?? null, spec.roles ?? null, spec.languages ?? null, spec.paths ?? null, spec.code ?? null, spec.maxPerFile ?? null]);
+}
+
 function patternKey(detector: string, name: string): string {
   return `${detector}#${name}`;
 }
@@ -55,10 +60,21 @@ export async function assess(path: string, opts: AssessOptions = {}): Promise<As
   const emit = opts.onEvent ?? (() => undefined);
 
   const patterns = new Map<string, PatternSpec>();
+  const bySignature = new Map<string, string>();
+  const aliases = new Map<string, string>();
   const contents: string[] = [];
   let history = false;
   for (const d of detectors) {
-    for (const [name, spec] of Object.entries<PatternSpec>(d.patterns ?? {})) patterns.set(patternKey(d.id, name), spec);
+    for (const [name, spec] of Object.entries<PatternSpec>(d.patterns ?? {})) {
+      // Detectors that share a pattern (the route analysis of three API detectors) get one run of it.
+      const signature = patternSignature(spec);
+      const first = bySignature.get(signature);
+      if (first) aliases.set(patternKey(d.id, name), first);
+      else {
+        bySignature.set(signature, patternKey(d.id, name));
+        patterns.set(patternKey(d.id, name), spec);
+      }
+    }
     contents.push(...(d.contents ?? []));
     history ||= d.history === true;
   }
@@ -94,7 +110,10 @@ export async function assess(path: string, opts: AssessOptions = {}): Promise<As
   for (const d of detectors) {
     const ctx: DetectContext = {
       repo: scanned.view,
-      matches: (name) => scanned.matches.get(patternKey(d.id, name)) ?? noMatches,
+      matches: (name) => {
+        const key = patternKey(d.id, name);
+        return scanned.matches.get(aliases.get(key) ?? key) ?? noMatches;
+      },
     };
     const r = await runDetector(d, ctx);
     if (r.outcome === 'error') emit({ type: 'detector:error', detector: d.id, message: r.summary });
