@@ -194,7 +194,7 @@ async function runAssess(dir: string, name: string): Promise<{ row: Row; scan: R
   const s = run.stats;
   return {
     run,
-    row: { name, files: s.files, bytes: s.bytesRead, seconds: s.totalMs / 1000, note: `${s.workers} worker thread(s), ${run.assessment.detectors.length} detectors` },
+    row: { name, files: s.files, bytes: s.bytesRead, seconds: s.totalMs / 1000, note: `${s.workers} worker thread(s), ${run.assessment.detectors.length} detectors, ${s.patterns} patterns` },
     scan: { name: '  of which scan', files: s.files, bytes: s.bytesRead, seconds: s.scanMs / 1000 },
   };
 }

@@ -30,7 +30,7 @@ export interface AssessOptions {
 
 export interface AssessRun {
   assessment: Assessment;
-  stats: { files: number; filesRead: number; bytesRead: number; workers: number; commits: number; scanMs: number; totalMs: number };
+  stats: { files: number; filesRead: number; bytesRead: number; workers: number; commits: number; scanMs: number; totalMs: number; patterns: number };
 }
 
 /** Everything that decides a pattern's matches: equal signatures give equal matches. */
@@ -146,5 +146,5 @@ export async function assess(path: string, opts: AssessOptions = {}): Promise<As
   };
   const totalMs = performance.now() - t0;
   emit({ type: 'assess:done', ms: totalMs });
-  return { assessment, stats: { ...scanned.stats, scanMs, totalMs } };
+  return { assessment, stats: { ...scanned.stats, scanMs, totalMs, patterns: patterns.size } };
 }
