@@ -2,6 +2,7 @@ import { defineDetector, fromImport, fromMatch, no, yes } from '../../core/detec
 import type { EvidenceItem } from '../../core/types.ts';
 import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
 import { METRICS_BUILD_DEPENDENCIES, METRICS_DJANGO_APPS } from '../../ecosystems/capabilities/metrics.ts';
+import { distroInstrumented } from '../../ecosystems/capabilities/tracing.ts';
 import { usedLibraries } from '../../ecosystems/usage.ts';
 
 const METRICS = CAPABILITIES['metrics'];
@@ -48,6 +49,11 @@ export default defineDetector({
       if (!app || !python.has(app.package)) continue;
       names.add(app.package);
       evidence.push(fromMatch(m, `${app.package} enabled in Django settings`));
+    }
+    const distro = distroInstrumented(repo.dependencies(), repo.imports(), 'metrics');
+    if (distro.length > 0) {
+      names.add('OpenTelemetry API with the distro (metrics)');
+      evidence.push(...distro.slice(0, 3).map((s) => fromImport(s, 'OpenTelemetry API; SDK configured by opentelemetry-distro at launch')));
     }
     if (names.size === 0) return no('No metrics library is used by production code.');
     return yes(`Metrics recorded with ${[...names].join(', ')}.`, evidence.slice(0, 10));

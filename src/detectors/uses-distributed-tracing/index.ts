@@ -2,7 +2,7 @@ import { defineDetector, fromImport, fromMatch, no, yes } from '../../core/detec
 import type { EvidenceItem } from '../../core/types.ts';
 import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
 import ERROR_TRACKING from '../../ecosystems/capabilities/error-tracking.ts';
-import { TRACING_BUILD_DEPENDENCIES } from '../../ecosystems/capabilities/tracing.ts';
+import { distroInstrumented, TRACING_BUILD_DEPENDENCIES } from '../../ecosystems/capabilities/tracing.ts';
 import { usedLibraries } from '../../ecosystems/usage.ts';
 
 const TRACING = CAPABILITIES['tracing'];
@@ -57,6 +57,11 @@ export default defineDetector({
     for (const m of matches('agentFlag')) {
       names.add('tracing agent');
       evidence.push(fromMatch(m, 'tracing agent started with the process'));
+    }
+    const distro = distroInstrumented(repo.dependencies(), repo.imports(), 'traces');
+    if (distro.length > 0) {
+      names.add('OpenTelemetry API with the distro (traces)');
+      evidence.push(...distro.slice(0, 3).map((s) => fromImport(s, 'OpenTelemetry API; SDK configured by opentelemetry-distro at launch')));
     }
     if (names.size === 0) {
       const note = sentry.length > 0 ? ' Sentry is used without a traces sample rate, so it records errors only.' : '';

@@ -70,3 +70,26 @@ export default defineCapability({
 export const TRACING_BUILD_DEPENDENCIES: Partial<Record<Ecosystem, RegExp>> = {
   jvm: /^io\.micrometer:micrometer-tracing-bridge-|^io\.opentelemetry\.instrumentation:opentelemetry-spring-boot-starter$|^org\.springframework\.cloud:spring-cloud-starter-(?:sleuth|zipkin)$/,
 };
+
+/**
+ * Code instrumented through the OpenTelemetry API with the SDK wired at launch: the distro
+ * (`opentelemetry-distro`, run by `opentelemetry-instrument`) exists only to configure the SDK
+ * and its exporters from the environment. Its production declaration plus API use in production
+ * code is tracing (or metrics) without an SDK import; the API alone is a no-op.
+ */
+export const OTEL_DISTRO = {
+  ecosystem: 'python',
+  package: 'opentelemetry-distro',
+  api: { traces: 'opentelemetry.trace', metrics: 'opentelemetry.metrics' },
+} as const;
+
+/** Production import sites of the OpenTelemetry API for one signal, when the distro is declared. */
+export function distroInstrumented<S extends { ecosystem: string; specifier: string; role: string }>(
+  dependencies: readonly { ecosystem: string; name: string; dev: boolean }[],
+  imports: readonly S[],
+  signal: keyof typeof OTEL_DISTRO.api,
+): S[] {
+  if (!dependencies.some((d) => d.ecosystem === OTEL_DISTRO.ecosystem && !d.dev && d.name === OTEL_DISTRO.package)) return [];
+  const api = OTEL_DISTRO.api[signal];
+  return imports.filter((s) => s.ecosystem === OTEL_DISTRO.ecosystem && s.role === 'source' && (s.specifier === api || s.specifier.startsWith(`${api}.`)));
+}
