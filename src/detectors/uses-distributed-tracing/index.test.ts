@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detect, locations } from '../../../test/harness.ts';
+import { describeOtelDistro } from '../../../test/shared/otel-distro.ts';
 import detector from './index.ts';
 
 const pkg = (deps: Record<string, string> = {}, scripts: Record<string, string> = {}): string =>
@@ -99,17 +100,4 @@ describe('uses-distributed-tracing in Rails and Laravel', () => {
   });
 });
 
-describe('OpenTelemetry API with the SDK configured by opentelemetry-distro at launch (saleor)', () => {
-  const code = 'from opentelemetry.trace import get_tracer\nfrom opentelemetry.metrics import get_meter\n\ntracer = get_tracer(__name__)\nmeter = get_meter(__name__)\n';
-  const pyproject = (deps: string[]): string => `[project]\nname = "shop"\ndependencies = [${deps.map((d) => `"${d}"`).join(', ')}]\n`;
-
-  it('counts the API in production code when the distro is a production dependency', async () => {
-    const r = await detect(detector, { 'pyproject.toml': pyproject(['opentelemetry-api>=1.32', 'opentelemetry-sdk>=1.32', 'opentelemetry-distro[otlp]>=0.53b1']), 'shop/core/telemetry.py': code });
-    expect(r.outcome).toBe('yes');
-  });
-
-  it('does not count the API alone (a no-op), or the distro with the API only in tests', async () => {
-    expect((await detect(detector, { 'pyproject.toml': pyproject(['opentelemetry-api>=1.32']), 'shop/core/telemetry.py': code })).outcome).toBe('no');
-    expect((await detect(detector, { 'pyproject.toml': pyproject(['opentelemetry-api', 'opentelemetry-distro']), 'tests/test_telemetry.py': code })).outcome).toBe('no');
-  });
-});
+describeOtelDistro(detector);
