@@ -38,18 +38,16 @@ const indexes = new WeakMap<RepoView, UsageIndex>();
 /** The names an import specifier may belong to, as `matchesLibrary` defines belonging. */
 function ownerNames(ecosystem: Ecosystem, specifier: string): string[] {
   const names = new Set([specifier]);
-  const sep = ecosystem === 'go' || ecosystem === 'js' ? '/' : ecosystem === 'python' ? '' : ecosystem === 'php' ? '\\' : '.';
   if (ecosystem === 'js' || ecosystem === 'python') {
     const pkg = packageOfSpecifier(ecosystem, specifier);
     if (pkg !== undefined) names.add(pkg);
-  } else if (ecosystem === 'ruby') {
-    // `sidekiq/web` belongs to `sidekiq`; `Sidekiq::Job::Options` to `Sidekiq::Job` and `Sidekiq`.
-    const parts = specifier.split(specifier.includes('::') ? '::' : '/');
-    for (let i = 1; i < parts.length; i++) names.add(parts.slice(0, i).join(specifier.includes('::') ? '::' : '/'));
-  } else if (sep) {
-    const parts = specifier.split(sep);
-    for (let i = 1; i < parts.length; i++) names.add(parts.slice(0, i).join(sep));
+    return [...names];
   }
+  // `github.com/a/b/c` belongs to `github.com/a/b`; `sidekiq/web` to `sidekiq`; `Sidekiq::Job::X`
+  // to `Sidekiq::Job` and `Sidekiq`; `Illuminate\Bus\Queueable` to `Illuminate\Bus`.
+  const sep = ecosystem === 'go' ? '/' : ecosystem === 'php' ? '\\' : ecosystem === 'ruby' ? (specifier.includes('::') ? '::' : '/') : '.';
+  const parts = specifier.split(sep);
+  for (let i = 1; i < parts.length; i++) names.add(parts.slice(0, i).join(sep));
   return [...names];
 }
 
