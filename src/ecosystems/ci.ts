@@ -1,8 +1,10 @@
 // CI pipelines read as data: each job's triggers and the commands or actions of its steps, with
-// lines, for GitHub Actions and GitLab CI; other providers fall back to their command lines.
+// lines, for GitHub Actions and GitLab CI here, and CircleCI, Jenkins, Azure Pipelines, Bitbucket and
+// Buildkite in ci-providers.ts; Travis and unknown providers fall back to their command lines.
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import type { RepoView } from '../core/detector.ts';
 import { commandSegments } from './deploy-commands.ts';
+import { readAzure, readBitbucket, readBuildkite, readCircleci, readJenkinsfile } from './ci-providers.ts';
 
 /** Every CI configuration file the readers know; detectors that read CI declare these as contents. */
 export const CI_GLOBS = [
@@ -207,6 +209,16 @@ function readGitlab(file: string, text: string): CiJob[] {
   return jobs;
 }
 
+const READERS: Partial<Record<CiProvider, (file: string, text: string) => CiJob[]>> = {
+  'github-actions': readGithub,
+  'gitlab-ci': readGitlab,
+  circleci: readCircleci,
+  jenkins: readJenkinsfile,
+  'azure-pipelines': readAzure,
+  bitbucket: readBitbucket,
+  buildkite: readBuildkite,
+};
+
 /** Providers without a structured reader: every non-comment line is a step; triggers unknown. */
 function readLines(file: string, provider: CiProvider, text: string): CiJob[] {
   const steps: CiStep[] = [];
@@ -227,9 +239,8 @@ export function readCi(repo: RepoView): CiConfig {
     const text = repo.text(f.path);
     if (!provider || text === undefined) continue;
     try {
-      if (provider === 'github-actions') jobs.push(...readGithub(f.path, text));
-      else if (provider === 'gitlab-ci') jobs.push(...readGitlab(f.path, text));
-      else jobs.push(...readLines(f.path, provider, text));
+      const reader = READERS[provider];
+      jobs.push(...(reader ? reader(f.path, text) : readLines(f.path, provider, text)));
     } catch (e) {
       problems.push({ file: f.path, message: (e as Error).message });
     }

@@ -39,8 +39,8 @@ describe('ci-runs-tests', () => {
 
   it.each([
     ['Jenkins', { Jenkinsfile: "pipeline {\n  stages {\n    stage('test') {\n      steps { sh 'npm ci' }\n      steps { sh './gradlew test' }\n    }\n  }\n}\n" }, ['Jenkinsfile:5']],
-    ['CircleCI', { '.circleci/config.yml': 'version: 2.1\njobs:\n  test:\n    steps:\n      - checkout\n      - run: bundle exec rspec\n' }, ['.circleci/config.yml:6']],
-  ])('reads line-based providers: %s', async (_c, files, locs) => {
+    ['CircleCI', { '.circleci/config.yml': 'version: 2.1\njobs:\n  test:\n    steps:\n      - checkout\n      - run: bundle exec rspec\nworkflows:\n  ci:\n    jobs:\n      - test\n' }, ['.circleci/config.yml:6']],
+  ])('reads other providers: %s', async (_c, files, locs) => {
     const r = await detect(detector, files);
     expect(r.outcome).toBe('yes');
     expect(locations(r)).toEqual(locs);
@@ -53,6 +53,9 @@ describe('ci-runs-tests', () => {
     ['typecheck is not a test', { '.github/workflows/ci.yml': gha('push', 'npm run typecheck') }],
     ['the command is only echoed', { '.github/workflows/ci.yml': gha('push', 'echo "run npm test locally"') }],
     ['a README shows the workflow', { 'docs/ci.md': 'run: npm test\n' }],
+    ['the only test job is switched off (GitHub if: false)', { '.github/workflows/ci.yml': 'on: [push]\njobs:\n  test:\n    if: false\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n' }],
+    ['the Jenkins test stage is switched off', { Jenkinsfile: "pipeline {\n  agent any\n  stages {\n    stage('Test') {\n      when { expression { false } }\n      steps {\n        sh 'mvn -B test'\n      }\n    }\n  }\n}\n" }],
+    ['the CircleCI test job is in no workflow', { '.circleci/config.yml': 'version: 2.1\njobs:\n  test:\n    steps:\n      - run: bundle exec rspec\nworkflows:\n  ci:\n    jobs: []\n' }],
   ])('answers no when %s', async (_c, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });

@@ -56,7 +56,7 @@ export default defineDetector({
     const jobs = new Set<CiJob>();
     const evidence: EvidenceItem[] = [];
     for (const job of ci.jobs) {
-      if (!job.triggers.some((t) => t === 'push' || t === 'pull_request')) continue;
+      if (job.disabled || !job.triggers.some((t) => t === 'push' || t === 'pull_request')) continue;
       for (const step of job.steps) {
         const cmd = testCommandOf(step);
         if (!cmd) continue;
