@@ -24,6 +24,8 @@ describe('has-ci-pipeline', () => {
     ['there is no CI file', { 'src/a.ts': 'export {}\n', 'docs/ci.md': 'We should add GitHub Actions.\n' }],
     ['a workflow defines no jobs', { '.github/workflows/empty.yml': 'on: push\n' }],
     ['a CI file is a fixture', { 'fixtures/repo/.gitlab-ci.yml': 'build:\n  script: [make]\n' }],
+    ['every job is switched off', { '.github/workflows/ci.yml': 'on: [push]\njobs:\n  build:\n    if: false\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n', '.gitlab-ci.yml': 'build:\n  when: never\n  script: [make]\n' }],
+    ['the CircleCI jobs are in no workflow', { '.circleci/config.yml': 'version: 2.1\njobs:\n  build:\n    steps:\n      - run: make\nworkflows:\n  ci:\n    jobs: []\n' }],
   ])('answers no when %s', async (_c, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });
