@@ -5,10 +5,9 @@
 // project never chose. Lockfiles only pin the versions of what manifests declare (see
 // readDependencies in manifests.ts); the one exception is a lockfile that lists the direct
 // dependencies of a manifest that is absent (Gemfile.lock DEPENDENCIES).
-import { parse as parseToml } from 'smol-toml';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Dependency, Ecosystem } from '../core/types.ts';
-import { devGroup, jsonKeyLines, lineIndex, normalisePython } from './manifests/util.ts';
+import { devGroup, jsonKeyLines, lineIndex, normalisePython, parseTomlTable } from './manifests/util.ts';
 
 export interface LockedPackage {
   ecosystem: Ecosystem;
@@ -78,12 +77,7 @@ function parseJsonObject(text: string): Record<string, unknown> | string {
 }
 
 function parseTomlDocument(text: string): Record<string, unknown> | string {
-  if (!text.trim()) return 'empty lockfile';
-  try {
-    return parseToml(text) as Record<string, unknown>;
-  } catch (e) {
-    return `not valid TOML (${firstLine(e)})`;
-  }
+  return text.trim() ? parseTomlTable(text) : 'empty lockfile';
 }
 
 /**

@@ -1,6 +1,5 @@
 // Manifest readers: text in, dependencies out. Tolerant: a malformed manifest yields a problem
 // and no dependencies, never an exception.
-import { parse as parseToml } from 'smol-toml';
 import type { Dependency, Ecosystem } from '../core/types.ts';
 import { globMatcher } from '../util/glob.ts';
 import { LOCKFILE_READERS, type LockedPackage, type LockfileReader, type LockfileResult } from './lockfiles.ts';
@@ -10,7 +9,7 @@ import { buildGradle, pomXml, readVersionCatalog, VERSION_CATALOG_GLOB } from '.
 import { composerJson } from './manifests/php.ts';
 import { pipfile } from './manifests/python.ts';
 import { gemfile } from './manifests/ruby.ts';
-import { devGroup, normalisePython } from './manifests/util.ts';
+import { devGroup, normalisePython, parseTomlTable } from './manifests/util.ts';
 
 export interface ManifestResult {
   dependencies: Dependency[];
@@ -100,12 +99,8 @@ const pyproject: ManifestReader = {
   ecosystem: 'python',
   glob: '**/pyproject.toml',
   read(path, text) {
-    let doc: Record<string, unknown>;
-    try {
-      doc = parseToml(text) as Record<string, unknown>;
-    } catch (e) {
-      return { dependencies: [], problem: `not valid TOML (${(e as Error).message.split('\n')[0]})` };
-    }
+    const doc = parseTomlTable(text);
+    if (typeof doc === 'string') return { dependencies: [], problem: doc };
     const deps: Dependency[] = [];
     const lines = text.split('\n');
     /** The first line after the table header `[table]` that passes `test`, else anywhere. */

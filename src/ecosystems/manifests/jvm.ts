@@ -1,9 +1,8 @@
 // JVM: Maven `pom.xml` dependencies and Gradle `build.gradle(.kts)` dependency declarations.
 // Names are `group:artifact`; test scopes and test configurations are dev.
-import { parse as parseToml } from 'smol-toml';
 import type { Dependency } from '../../core/types.ts';
 import type { ManifestContext, ManifestReader } from '../manifests.ts';
-import { blank, lineAt, stripXmlComments, xmlProblem } from './util.ts';
+import { blank, lineAt, parseTomlTable, stripXmlComments, xmlProblem } from './util.ts';
 
 function tagText(block: string, tag: string): string | undefined {
   return new RegExp(`<${tag}>\\s*([^<]*?)\\s*</${tag}>`).exec(block)?.[1];
@@ -90,12 +89,8 @@ function catalogVersion(value: unknown, versions: Record<string, unknown>): stri
 /** A Gradle version catalog (`gradle/libs.versions.toml`): [libraries] and [bundles]. */
 export function readVersionCatalog(text: string): { catalog: VersionCatalog; problem?: string } {
   const catalog: VersionCatalog = { libraries: new Map(), bundles: new Map() };
-  let doc: Record<string, unknown>;
-  try {
-    doc = parseToml(text) as Record<string, unknown>;
-  } catch (e) {
-    return { catalog, problem: `not valid TOML (${(e as Error).message.split('\n')[0]})` };
-  }
+  const doc = parseTomlTable(text);
+  if (typeof doc === 'string') return { catalog, problem: doc };
   const versions = asTable(doc['versions']);
   for (const [alias, spec] of Object.entries(asTable(doc['libraries']))) {
     let library: CatalogLibrary | undefined;

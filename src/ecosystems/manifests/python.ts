@@ -1,19 +1,14 @@
 // Python: `Pipfile` [packages] and [dev-packages] (TOML).
-import { parse as parseToml } from 'smol-toml';
 import type { Dependency } from '../../core/types.ts';
 import type { ManifestReader } from '../manifests.ts';
-import { normalisePython } from './util.ts';
+import { normalisePython, parseTomlTable } from './util.ts';
 
 export const pipfile: ManifestReader = {
   ecosystem: 'python',
   glob: '**/Pipfile',
   read(path, text) {
-    let doc: Record<string, unknown>;
-    try {
-      doc = parseToml(text) as Record<string, unknown>;
-    } catch (e) {
-      return { dependencies: [], problem: `not valid TOML (${(e as Error).message.split('\n')[0]})` };
-    }
+    const doc = parseTomlTable(text);
+    if (typeof doc === 'string') return { dependencies: [], problem: doc };
     const lines = text.split('\n');
     const deps: Dependency[] = [];
     for (const [section, dev] of [['packages', false], ['dev-packages', true]] as const) {

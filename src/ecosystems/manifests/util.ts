@@ -1,4 +1,14 @@
 // Helpers shared by the manifest readers.
+import { parse as parseToml } from 'smol-toml';
+
+/** A TOML document as a table, or the one-line problem that stops reading it. */
+export function parseTomlTable(text: string): Record<string, unknown> | string {
+  try {
+    return parseToml(text) as Record<string, unknown>;
+  } catch (e) {
+    return `not valid TOML (${(e as Error).message.split('\n')[0]})`;
+  }
+}
 
 /** 1-based line of a character offset. */
 export function lineAt(text: string, offset: number): number {
