@@ -42,9 +42,9 @@ function cond(x: Condition): string {
 
 function evidenceText(c: Criterion): string {
   const e = c.evidence;
-  const ctx = e.kind !== 'measured' && e.context ? `; context: ${e.context.map((d) => `[\`${d}\`](#${d})`).join(', ')}` : '';
+  const ctx = e.context ? `; context: ${e.context.map((d) => `[\`${d}\`](#${d})`).join(', ')}` : '';
   if (e.kind === 'attested') return `attested: ${e.artefact}${ctx}`;
-  if (e.kind === 'measured') return `measured: [\`${e.detector}\`](#${e.detector}) ${e.measure} ${e.op} ${e.value}`;
+  if (e.kind === 'measured') return `measured: [\`${e.detector}\`](#${e.detector}) ${e.measure} ${e.op} ${e.value}${ctx}`;
   const parts: string[] = [];
   if (e.all) parts.push(e.all.map(cond).join(' and '));
   if (e.any) parts.push(`any of: ${e.any.map(cond).join(', ')}`);
@@ -86,7 +86,7 @@ export function rubricMarkdown(rubric: LoadedRubric, detectors: readonly AnyDete
       const e = c.evidence;
       if (e.kind === 'measured') add(e.detector, c.id);
       if (e.kind === 'detected') for (const x of [...(e.all ?? []), ...(e.any ?? [])]) add(x.detector, c.id);
-      if (e.kind !== 'measured') for (const d of e.context ?? []) add(d, `${c.id} (context)`);
+      for (const d of e.context ?? []) add(d, `${c.id} (context)`);
     }
   }
   for (const d of [...detectors].sort((a, b) => a.id.localeCompare(b.id))) {

@@ -172,13 +172,31 @@ export interface HistoryAuthor {
   lastAt: number;
 }
 
+/** Line churn is read for the commits of this many days before the newest commit (History.churnSince). */
+export const CHURN_DAYS = 365;
+
+/** Lines a commit added and deleted in one file (`git log --numstat`; binary files count 0). */
+export interface FileChurn {
+  path: string;
+  added: number;
+  deleted: number;
+}
+
 export interface HistoryCommit {
   hash: string;
+  /** `Name <email>`, after .mailmap. */
   author: string;
   /** Unix seconds, author date. */
   at: number;
-  parents: number;
+  /** Unix seconds, committer date: when the commit landed where it is. */
+  committedAt: number;
+  /** Parent commit hashes, first parent first (the branch it was made on). */
+  parents: string[];
+  subject: string;
+  /** Files under the assessed directory this commit touched (none listed for merges). */
   files: string[];
+  /** Line churn per file; present only for commits in the churn window (History.churnSince). */
+  churn?: FileChurn[];
 }
 
 export interface HistoryTag {
@@ -188,11 +206,15 @@ export interface HistoryTag {
 }
 
 export interface History {
+  /** The assessed commit: where first-parent chains start. */
+  head: string;
   commits: HistoryCommit[];
   authors: HistoryAuthor[];
   tags: HistoryTag[];
   /** True when the log was cut (shallow clone or a commit limit). */
   truncated: boolean;
+  /** Commits committed at or after this time (unix seconds) carry line churn. */
+  churnSince: number;
 }
 
 export interface Warning {

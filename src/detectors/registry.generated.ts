@@ -27,6 +27,7 @@ import enforcesImportBoundaries from './enforces-import-boundaries/index.ts';
 import evolvesSchemaWithoutVersions from './evolves-schema-without-versions/index.ts';
 import exposesMetrics from './exposes-metrics/index.ts';
 import exposesQueueMetrics from './exposes-queue-metrics/index.ts';
+import findsChangeHotspots from './finds-change-hotspots/index.ts';
 import generatesApiSpecFromCode from './generates-api-spec-from-code/index.ts';
 import handlesGracefulShutdown from './handles-graceful-shutdown/index.ts';
 import hasAdrs from './has-adrs/index.ts';
@@ -62,6 +63,7 @@ import hasPrTemplate from './has-pr-template/index.ts';
 import hasRawDdlOutsideMigrations from './has-raw-ddl-outside-migrations/index.ts';
 import hasReadReplicaConfig from './has-read-replica-config/index.ts';
 import hasReadme from './has-readme/index.ts';
+import hasReleaseProcess from './has-release-process/index.ts';
 import hasReviewStandard from './has-review-standard/index.ts';
 import hasRunbooks from './has-runbooks/index.ts';
 import hasSecurityPolicy from './has-security-policy/index.ts';
@@ -74,12 +76,16 @@ import importsBypassModuleApi from './imports-bypass-module-api/index.ts';
 import keepsStateInProcess from './keeps-state-in-process/index.ts';
 import logsSlowQueries from './logs-slow-queries/index.ts';
 import logsWithConsoleOnly from './logs-with-console-only/index.ts';
+import measuresContributorActivity from './measures-contributor-activity/index.ts';
+import measuresLeadTime from './measures-lead-time/index.ts';
 import measuresModuleComplexity from './measures-module-complexity/index.ts';
+import mergesThroughPullRequests from './merges-through-pull-requests/index.ts';
 import partitionsByTenant from './partitions-by-tenant/index.ts';
 import pollsDatabaseOnTimer from './polls-database-on-timer/index.ts';
 import propagatesCorrelationIds from './propagates-correlation-ids/index.ts';
 import quarantinesFlakyTests from './quarantines-flaky-tests/index.ts';
 import rateLimitsAuthRoutes from './rate-limits-auth-routes/index.ts';
+import reportsCoverage from './reports-coverage/index.ts';
 import retriesFailedJobs from './retries-failed-jobs/index.ts';
 import retriesWithBackoff from './retries-with-backoff/index.ts';
 import rollsBackAutomatically from './rolls-back-automatically/index.ts';
@@ -138,6 +144,7 @@ export const DETECTORS: readonly AnyDetector[] = [
   evolvesSchemaWithoutVersions,
   exposesMetrics,
   exposesQueueMetrics,
+  findsChangeHotspots,
   generatesApiSpecFromCode,
   handlesGracefulShutdown,
   hasAdrs,
@@ -173,6 +180,7 @@ export const DETECTORS: readonly AnyDetector[] = [
   hasRawDdlOutsideMigrations,
   hasReadReplicaConfig,
   hasReadme,
+  hasReleaseProcess,
   hasReviewStandard,
   hasRunbooks,
   hasSecurityPolicy,
@@ -185,12 +193,16 @@ export const DETECTORS: readonly AnyDetector[] = [
   keepsStateInProcess,
   logsSlowQueries,
   logsWithConsoleOnly,
+  measuresContributorActivity,
+  measuresLeadTime,
   measuresModuleComplexity,
+  mergesThroughPullRequests,
   partitionsByTenant,
   pollsDatabaseOnTimer,
   propagatesCorrelationIds,
   quarantinesFlakyTests,
   rateLimitsAuthRoutes,
+  reportsCoverage,
   retriesFailedJobs,
   retriesWithBackoff,
   rollsBackAutomatically,

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { RepoView } from '../core/detector.ts';
+import { ciRepoOf as repoOf } from '../../test/shared/ci-repo.ts';
 import { findSteps, readCi, toolRuns, type CiJob } from './ci.ts';
 import { readAzure, readBitbucket, readBuildkite, readCircleci, readJenkinsfile } from './ci-providers.ts';
 
 /** The parts of jobs a test asserts on. */
 const summary = (jobs: CiJob[]) => jobs.map((j) => ({ name: j.name, line: j.line, triggers: [...j.triggers].sort(), branches: j.branches, disabled: j.disabled }));
 const stepsOf = (jobs: CiJob[], name: string) => jobs.find((j) => j.name === name)?.steps.map((s) => [s.line, s.uses ?? s.text]);
-
-/** A repository view over in-memory files, as readCi sees them. */
-function repoOf(files: Record<string, string>): RepoView {
-  const entries = Object.keys(files).map((path) => ({ path, role: 'ci' }));
-  return {
-    glob: (patterns: string | readonly string[]) => {
-      const list = typeof patterns === 'string' ? [patterns] : patterns;
-      return entries.filter((e) => list.some((p) => new RegExp(`^${p.replace(/\./g, '\\.').replace(/\*\*\//g, '(?:.*/)?').replace(/\*/g, '[^/]*')}$`).test(e.path)));
-    },
-    text: (path: string) => files[path],
-  } as unknown as RepoView;
-}
 
 const CIRCLECI = `version: 2.1
 orbs:
@@ -367,7 +355,8 @@ describe('Azure Pipelines reader', () => {
     expect(summary(jobs)).toEqual([
       { name: 'Test', line: 17, triggers: ['pull_request', 'push', 'schedule'], branches: ['main', 'release/*'], disabled: false },
       { name: 'Windows', line: 31, triggers: ['pull_request', 'push', 'schedule'], branches: ['main', 'release/*'], disabled: true },
-      { name: 'Production', line: 41, triggers: ['pull_request', 'push', 'schedule'], branches: ['main', 'release/*'], disabled: false },
+      // The stage runs only for builds of main: not for pull requests.
+      { name: 'Production', line: 41, triggers: ['push', 'schedule'], branches: ['main'], disabled: false },
     ]);
     expect(jobs[2]!.condition).toMatch(/refs\/heads\/main/);
   });
@@ -379,9 +368,9 @@ describe('Azure Pipelines reader', () => {
     expect(stepsOf(jobs, 'Production')).toEqual([[47, 'AzureWebApp@1'], [50, 'Write-Host done']]);
   });
 
-  it('respects `trigger: none` and `pr: none`, and reads top-level steps as one job', () => {
+  it('reads `trigger: none` with `pr: none` as queued by hand, and top-level steps as one job', () => {
     const manual = readAzure('azure-pipelines.yml', 'trigger: none\npr: none\npool:\n  vmImage: ubuntu-latest\nsteps:\n  - script: make release\n');
-    expect(summary(manual)).toEqual([{ name: 'Job', line: 6, triggers: [], branches: [], disabled: false }]);
+    expect(summary(manual)).toEqual([{ name: 'Job', line: 6, triggers: ['manual'], branches: [], disabled: false }]);
     expect(stepsOf(manual, 'Job')).toEqual([[6, 'make release']]);
     const list = readAzure('azure-pipelines.yml', 'trigger:\n  - main\njobs:\n  - job: Build\n    steps:\n      - bash: make\n');
     expect(summary(list)).toEqual([{ name: 'Build', line: 4, triggers: ['pull_request', 'push'], branches: ['main'], disabled: false }]);
@@ -480,5 +469,259 @@ describe('readCi dispatch', () => {
   it('keeps the line reader for Travis', () => {
     const ci = readCi(repoOf({ '.travis.yml': 'language: node_js\nscript:\n  - npm test\n' }));
     expect(ci.jobs.map((j) => [j.provider, j.triggers, j.steps.length])).toEqual([['travis', ['push', 'pull_request'], 3]]);
+  });
+});
+
+describe('CircleCI workflow conditions', () => {
+  it('reads approval gates, expression filters, pipeline parameters and scheduled pipelines', () => {
+    const config = `version: 2.1
+parameters:
+  run-release:
+    type: boolean
+    default: false
+jobs:
+  test:
+    steps:
+      - run: npm test
+  deploy:
+    steps:
+      - run: ./deploy.sh
+      - run:
+          command: kubectl rollout undo deployment/api
+          when: on_fail
+  publish:
+    steps:
+      - run: npm publish
+  audit:
+    steps:
+      - run: npm audit
+  canary:
+    steps:
+      - run: ./canary.sh
+workflows:
+  main:
+    jobs:
+      - test
+      - hold:
+          type: approval
+          requires: [test]
+      - deploy:
+          requires: [hold]
+          filters: pipeline.git.branch == "main"
+  release:
+    when: << pipeline.parameters.run-release >>
+    jobs:
+      - publish
+  nightly:
+    when:
+      equal: [ scheduled_pipeline, << pipeline.trigger_source >> ]
+    jobs:
+      - audit
+  off:
+    when: false
+    jobs:
+      - canary
+`;
+    const jobs = readCircleci('.circleci/config.yml', config);
+    expect(summary(jobs).map((j) => [j.name, j.triggers, j.branches, j.disabled])).toEqual([
+      ['test', ['pull_request', 'push'], [], false],
+      ['deploy', ['manual'], ['main'], false],
+      ['publish', ['manual'], [], false],
+      ['audit', ['schedule'], [], false],
+      ['canary', [], [], true],
+    ]);
+    expect(jobs.find((j) => j.name === 'deploy')!.steps[1]).toMatchObject({ text: 'kubectl rollout undo deployment/api', condition: 'on_fail' });
+  });
+
+  it('keeps scheduled pipelines out of a workflow guarded by `not: equal: [scheduled_pipeline, ...]`', () => {
+    const config = 'version: 2.1\njobs:\n  build:\n    steps:\n      - run: make\nworkflows:\n  ci:\n    when:\n      not:\n        equal: [ scheduled_pipeline, << pipeline.trigger_source >> ]\n    jobs:\n      - build:\n          filters:\n            branches:\n              only: [main]\n';
+    expect(summary(readCircleci('.circleci/config.yml', config)).map((j) => [j.name, j.triggers, j.branches])).toEqual([['build', ['push'], ['main']]]);
+  });
+});
+
+describe('Jenkinsfile manual stages and failure handlers', () => {
+  it('reads input directives and steps, parameter-driven stages and triggeredBy causes as started by hand', () => {
+    const text = `pipeline {
+  agent any
+  parameters { booleanParam(name: 'DEPLOY', defaultValue: false) }
+  stages {
+    stage('Build') { steps { sh './gradlew build' } }
+    stage('Approve and ship') {
+      when { branch 'main' }
+      input { message 'Ship it?' }
+      steps { sh './deploy.sh prod' }
+    }
+    stage('Ship by step') {
+      steps {
+        input message: 'Deploy?'
+        sh './deploy.sh staging'
+      }
+    }
+    stage('Param deploy') {
+      when { expression { return params.DEPLOY } }
+      steps { sh 'helm upgrade api ./chart' }
+    }
+    stage('By user') {
+      when { triggeredBy cause: 'UserIdCause' }
+      steps { sh 'make release' }
+    }
+  }
+  post {
+    failure { sh 'kubectl rollout undo deployment/api' }
+    always { junit 'build/test-results/**/*.xml' }
+  }
+}
+`;
+    const jobs = readJenkinsfile('Jenkinsfile', text);
+    expect(summary(jobs).map((j) => [j.name, j.triggers, j.branches])).toEqual([
+      ['Build', ['pull_request', 'push'], []],
+      ['Approve and ship', ['manual'], ['main']],
+      ['Ship by step', ['manual'], []],
+      ['Param deploy', ['manual'], []],
+      ['By user', ['manual'], []],
+      ['pipeline post failure', ['pull_request', 'push'], []],
+    ]);
+    expect(jobs[5]).toMatchObject({ condition: 'post { failure }', line: 27 });
+    expect(stepsOf(jobs, 'pipeline post failure')).toEqual([[27, 'kubectl rollout undo deployment/api']]);
+  });
+});
+
+describe('Azure template expressions and conditions', () => {
+  it('expands ${{ if }} entries, drops ${{ if false }}, and narrows jobs by Build.Reason, Build.SourceBranch and parameters', () => {
+    const text = `trigger:
+  branches:
+    include: [main]
+  tags:
+    include: ['v*']
+pr:
+  branches:
+    include: ['*']
+parameters:
+  - name: runRelease
+    type: boolean
+    default: false
+stages:
+  - stage: Build
+    jobs:
+      - job: Build
+        steps:
+          - script: dotnet build
+          - \${{ if eq(variables['Build.Reason'], 'PullRequest') }}:
+              - script: dotnet test
+          - \${{ if false }}:
+              - script: ./never.sh
+  - \${{ if ne(variables['Build.Reason'], 'PullRequest') }}:
+      - stage: Deploy
+        jobs:
+          - deployment: Prod
+            environment: prod
+            strategy:
+              runOnce:
+                deploy:
+                  steps:
+                    - script: az webapp deploy --name api --src-path app.zip
+                on:
+                  failure:
+                    steps:
+                      - script: az webapp deployment slot swap --name api --slot staging
+  - stage: Tags
+    condition: startsWith(variables['Build.SourceBranch'], 'refs/tags/')
+    jobs:
+      - job: Publish
+        steps:
+          - script: dotnet nuget push
+  - stage: Release
+    condition: eq(parameters.runRelease, true)
+    jobs:
+      - job: Release
+        steps:
+          - script: ./release.sh
+  - stage: Nightly
+    condition: eq(variables['Build.Reason'], 'Schedule')
+    jobs:
+      - job: Nightly
+        steps:
+          - script: ./nightly.sh
+`;
+    const jobs = readAzure('azure-pipelines.yml', text);
+    expect(summary(jobs).map((j) => [j.name, j.triggers, j.branches, j.disabled])).toEqual([
+      ['Build', ['pull_request', 'push', 'tag'], ['main'], false],
+      ['Prod', ['push', 'tag'], ['main'], false],
+      ['Publish', ['tag'], ['main'], false],
+      ['Release', ['manual'], ['main'], false],
+      ['Nightly', [], ['main'], true],
+    ]);
+    expect(jobs[0]!.steps.map((s) => [s.line, s.text, s.condition])).toEqual([
+      [18, 'dotnet build', undefined],
+      [20, 'dotnet test', "eq(variables['Build.Reason'], 'PullRequest')"],
+    ]);
+    expect(jobs[1]!.steps.map((s) => [s.text, s.condition])).toEqual([
+      ['az webapp deploy --name api --src-path app.zip', undefined],
+      ['az webapp deployment slot swap --name api --slot staging', 'failed()'],
+    ]);
+  });
+});
+
+describe('Bitbucket changeset conditions', () => {
+  it('reads includePaths as the condition, and an empty list as a step that never runs', () => {
+    const text = `pipelines:
+  branches:
+    main:
+      - step:
+          name: Deploy API
+          condition:
+            changesets:
+              includePaths: ["api/**", "Dockerfile"]
+          script:
+            - ./deploy.sh
+      - step:
+          name: Never
+          condition:
+            changesets:
+              includePaths: []
+          script:
+            - ./never.sh
+`;
+    const jobs = readBitbucket('bitbucket-pipelines.yml', text);
+    expect(jobs.map((j) => [j.name, j.condition, j.disabled])).toEqual([
+      ['Deploy API', 'changesets.includePaths: api/**, Dockerfile', false],
+      ['Never', 'changesets.includePaths: ', true],
+    ]);
+  });
+});
+
+describe('Buildkite dynamic pipelines and block steps', () => {
+  it('gives uploaded pipelines the triggers of the step that uploads them; steps after a block are started by hand', () => {
+    const ci = readCi(repoOf({
+      '.buildkite/pipeline.yml': `steps:
+  - label: Test
+    command: npm test
+  - label: Upload deploy
+    command: buildkite-agent pipeline upload .buildkite/deploy.yml
+    branches: main
+  - label: Upload old
+    command: buildkite-agent pipeline upload .buildkite/old.yml
+    skip: true
+  - label: Generated
+    command: ./gen.sh | buildkite-agent pipeline upload
+`,
+      '.buildkite/deploy.yml': `steps:
+  - label: Deploy
+    command: helm upgrade --install api ./chart --atomic
+  - block: Promote?
+  - label: Promote
+    command: ./promote.sh
+`,
+      '.buildkite/old.yml': 'steps:\n  - label: Old deploy\n    command: ./old-deploy.sh\n',
+    }));
+    expect(summary(ci.jobs).map((j) => [j.name, j.triggers, j.branches, j.disabled])).toEqual([
+      ['Test', ['pull_request', 'push'], [], false],
+      ['Upload deploy', ['push'], ['main'], false],
+      ['Upload old', ['pull_request', 'push'], [], true],
+      ['Generated', ['pull_request', 'push'], [], false],
+      ['Deploy', ['push'], ['main'], false],
+      ['Promote', ['manual'], ['main'], false],
+      ['Old deploy', [], [], true],
+    ]);
   });
 });

@@ -3,7 +3,7 @@
 // Buildkite. Each returns the jobs of one file, with triggers, branch filters and step lines, and
 // throws an Error with a one-line message when the file is malformed.
 import { LineCounter, parseDocument, isAlias, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
-import type { CiJob, CiStep, CiTrigger } from './ci.ts';
+import { narrow, type CiJob, type CiStep, type CiTrigger, type Narrowing } from './ci.ts';
 
 // ---------------------------------------------------------------------------------------------
 // YAML helpers: aliases resolved, `<<` merge keys followed, lines from a LineCounter.
@@ -100,6 +100,62 @@ const TRUE = /^\s*(?:true|\$\{\{\s*true\s*\}\}|1|yes)\s*$/i;
 // ---------------------------------------------------------------------------------------------
 // CircleCI
 
+const PIPELINE_VALUE = /^<<\s*pipeline\.(parameters\.[\w-]+|trigger_source|git\.branch|git\.tag|schedule\.name)\s*>>$/;
+
+/**
+ * A CircleCI workflow `when:` condition as narrowings: pipeline parameters that default to false
+ * (the workflow runs when someone triggers the pipeline with it), the trigger source (scheduled
+ * pipelines), the branch. `never` when the condition is false; undefined when it cannot be read.
+ */
+function circleCondition(c: unknown, params: ReadonlyMap<string, unknown>): Narrowing[] | 'never' | undefined {
+  if (c === false || c === 'false') return 'never';
+  if (c === true || c === 'true') return [];
+  if (typeof c === 'string') {
+    const m = PIPELINE_VALUE.exec(c.trim());
+    if (m?.[1]?.startsWith('parameters.')) {
+      const d = params.get(m[1].slice('parameters.'.length));
+      return d === true || (typeof d === 'string' && d !== '') ? [] : [{ external: ['manual'] }];
+    }
+    return undefined;
+  }
+  if (typeof c !== 'object' || c === null) return undefined;
+  const o = c as Record<string, unknown>;
+  if (Array.isArray(o.equal) && o.equal.length === 2) {
+    const [a, b] = o.equal.map(String);
+    const ref = PIPELINE_VALUE.exec(a!.trim()) ? a! : b!;
+    const lit = ref === a ? b! : a!;
+    const which = PIPELINE_VALUE.exec(ref.trim())?.[1];
+    if (which === 'trigger_source') {
+      if (lit === 'scheduled_pipeline') return [{ external: ['schedule'] }];
+      if (lit === 'webhook') return [{ only: ['push', 'pull_request', 'tag'] }];
+      if (lit === 'api') return [{ external: ['manual'] }];
+      return undefined;
+    }
+    if (which === 'schedule.name') return [{ external: ['schedule'] }];
+    if (which === 'git.branch') return [{ branches: [lit] }];
+    return undefined;
+  }
+  if ('not' in o) {
+    const inner = circleCondition(o.not, params);
+    if (inner === 'never') return [];
+    if (inner && inner.length === 1 && (inner[0]!.only ?? inner[0]!.external) && !inner[0]!.branches) return [{ not: inner[0]!.only ?? inner[0]!.external! }];
+    return undefined;
+  }
+  if (Array.isArray(o.and)) {
+    const parts = o.and.map((x) => circleCondition(x, params));
+    if (parts.includes('never')) return 'never';
+    return parts.flatMap((p) => (p === undefined || p === 'never' ? [] : p));
+  }
+  if (Array.isArray(o.or)) {
+    const parts = o.or.map((x) => circleCondition(x, params));
+    if (parts.some((p) => p === undefined || (p !== 'never' && p.length === 0))) return undefined;
+    const only = parts.flatMap((p) => (p === 'never' ? [] : p!.flatMap((n) => n.only ?? [])));
+    if (parts.every((p) => p === 'never' || p!.every((n) => n.only && !n.branches && !n.not && !n.external))) return only.length === 0 ? 'never' : [{ only }];
+    return undefined;
+  }
+  return undefined;
+}
+
 /** CircleCI `.circleci/config.yml`: jobs' steps, triggered by the workflows that list them. */
 export function readCircleci(file: string, text: string): CiJob[] {
   const y = parseYaml(text, 'CircleCI config');
@@ -122,6 +178,9 @@ export function readCircleci(file: string, text: string): CiJob[] {
           const cmd = scalarOf(y, value) !== undefined ? value : get(y, value, 'command');
           const t = scalarOf(y, cmd);
           if (t !== undefined) step = { text: t, line: lineOf(y, cmd) };
+          // `when: on_fail` runs the step only after an earlier step failed.
+          const runWhen = scalarOf(y, get(y, value, 'when'));
+          if (step && runWhen && runWhen !== 'on_success') step.condition = runWhen;
         } else if (key === 'when' || key === 'unless') {
           const condNode = get(y, value, 'condition');
           const cond = scalarOf(y, condNode) ?? JSON.stringify(isMap(condNode) || isSeq(condNode) ? condNode.toJSON() : '');
@@ -152,38 +211,71 @@ export function readCircleci(file: string, text: string): CiJob[] {
     uses.set(name, u);
     return u;
   };
+  const params = new Map<string, unknown>();
+  for (const p of entries(y, get(y, root, 'parameters'))) {
+    const d = get(y, p.value, 'default');
+    params.set(p.key, isScalar(d) ? d.value : undefined);
+  }
   const workflows = get(y, root, 'workflows');
   for (const wf of entries(y, workflows)) {
     if (wf.key === 'version' || !isMap(wf.value)) continue;
-    const when = scalarOf(y, get(y, wf.value, 'when'));
-    const unless = scalarOf(y, get(y, wf.value, 'unless'));
-    if ((when !== undefined && FALSE.test(when)) || (unless !== undefined && TRUE.test(unless))) continue;
+    const whenNode = get(y, wf.value, 'when');
+    const unlessNode = get(y, wf.value, 'unless');
+    const toJson = (n: unknown): unknown => (isMap(n) || isSeq(n) || isScalar(n) ? n.toJSON() : undefined);
+    const narrowing: Narrowing[] = [];
+    if (whenNode !== undefined) {
+      const c = circleCondition(toJson(whenNode), params);
+      if (c === 'never') continue;
+      if (c) narrowing.push(...c);
+    }
+    if (unlessNode !== undefined) {
+      const c = circleCondition({ not: toJson(unlessNode) }, params);
+      if (c === 'never') continue;
+      if (c) narrowing.push(...c);
+    }
     const schedules = items(y, get(y, wf.value, 'triggers')).filter((t) => get(y, t, 'schedule') !== undefined);
     const scheduleBranches = schedules.flatMap((t) => strings(y, get(y, get(y, get(y, get(y, t, 'schedule'), 'filters'), 'branches'), 'only')));
+    // Jobs that wait for an approval job (directly or through another job) are started by hand.
+    const approvals = new Set<string>();
+    const gated = new Set<string>();
     for (const j of items(y, get(y, wf.value, 'jobs'))) {
       const simple = scalarOf(y, j);
       const name = simple ?? entries(y, j)[0]?.key;
       if (!name) continue;
+      const cfg = simple === undefined ? entries(y, j)[0]?.value : undefined;
+      const id = scalarOf(y, get(y, cfg, 'name')) ?? name;
+      if (scalarOf(y, get(y, cfg, 'type')) === 'approval') { approvals.add(id); continue; }
+      if (strings(y, get(y, cfg, 'requires')).some((r) => approvals.has(r) || gated.has(r))) gated.add(id);
       const u = use(name);
       u.line ??= lineOf(y, j);
-      const cfg = simple === undefined ? entries(y, j)[0]?.value : undefined;
       const filters = get(y, cfg, 'filters');
-      const only = strings(y, get(y, get(y, filters, 'branches'), 'only'));
-      const ignore = strings(y, get(y, get(y, filters, 'branches'), 'ignore'));
-      const tags = strings(y, get(y, get(y, filters, 'tags'), 'only'));
-      if (get(y, cfg, 'type') !== undefined && scalarOf(y, get(y, cfg, 'type')) === 'approval') continue;
+      const triggers = new Set<CiTrigger>();
+      const branches: string[] = [];
       if (schedules.length > 0) {
-        u.triggers.add('schedule');
-        scheduleBranches.forEach((b) => u.branches.add(b));
-        continue;
+        triggers.add('schedule');
+        branches.push(...scheduleBranches);
+      } else if (scalarOf(y, filters) !== undefined) {
+        // CircleCI's expression filters: `pipeline.git.branch == "main"`, `pipeline.git.tag =~ "v.*"`.
+        const expr = scalarOf(y, filters)!;
+        for (const m of expr.matchAll(/pipeline\.git\.branch\s*==\s*["']([^"']+)["']/g)) { triggers.add('push'); branches.push(m[1]!); }
+        if (/pipeline\.git\.tag\b/.test(expr)) triggers.add('tag');
+        if (triggers.size === 0) triggers.add('push');
+      } else {
+        const only = strings(y, get(y, get(y, filters, 'branches'), 'only'));
+        const ignore = strings(y, get(y, get(y, filters, 'branches'), 'ignore'));
+        const tags = strings(y, get(y, get(y, filters, 'tags'), 'only'));
+        const noBranches = ignore.some((b) => b === '/.*/' || b === '*');
+        if (!noBranches) {
+          triggers.add('push');
+          if (only.length === 0) triggers.add('pull_request');
+          branches.push(...only);
+        }
+        if (tags.length > 0) triggers.add('tag');
       }
-      const noBranches = ignore.some((b) => b === '/.*/' || b === '*');
-      if (!noBranches) {
-        u.triggers.add('push');
-        if (only.length === 0) u.triggers.add('pull_request');
-        only.forEach((b) => u.branches.add(b));
-      }
-      if (tags.length > 0) u.triggers.add('tag');
+      const narrowed = narrow([...triggers], branches, narrowing);
+      const final = gated.has(id) && narrowed.triggers.length > 0 ? ['manual' as const] : narrowed.triggers;
+      final.forEach((t) => u.triggers.add(t));
+      narrowed.branches.forEach((b) => u.branches.add(b));
     }
   }
 
@@ -374,13 +466,18 @@ function readWhen(text: string, when: Block | undefined, outer: When): When {
       if (s) { out.branches.push(s.value); triggers.add('push'); }
     } else if (t.value === 'tag' || t.value === 'buildingTag') triggers.add('tag');
     else if (t.value === 'changeRequest') triggers.add('pull_request');
-    else if (t.value === 'triggeredBy' && next?.kind === 'str') triggers.add(/Timer/.test(next.value) ? 'schedule' : /User/.test(next.value) ? 'manual' : 'other');
+    else if (t.value === 'triggeredBy') {
+      const cause = toks.slice(i + 1, i + 8).find((u) => u.kind === 'str');
+      if (cause) triggers.add(/Timer/.test(cause.value) ? 'schedule' : /User/.test(cause.value) ? 'manual' : /SCM|BranchEvent|BranchIndexing/.test(cause.value) ? 'push' : 'other');
+    }
   });
   if (triggers.size > 0) out.triggers = [...(outer.triggers ?? [...triggers]).filter((t) => triggers.has(t) || !outer.triggers)];
   const expr = child(when, 'expression');
   if (expr) {
     const body = expr.toks.map((t) => t.value).join(' ').trim();
     if (/^(?:return\s+)?false\s*;?$/.test(body)) out.disabled = true;
+    // A stage that runs when a build parameter says so is started by hand (Build with Parameters).
+    else if (/\bparams\s*\.\s*\w+/.test(body)) out.triggers = (out.triggers ?? ['push']).length > 0 ? ['manual'] : [];
   }
   return out;
 }
@@ -402,10 +499,26 @@ export function readJenkinsfile(file: string, text: string): CiJob[] {
     else if (t.value === 'upstream') triggers.add('other');
   }
   const jobs: CiJob[] = [];
+  /** `post { failure { ... } }` (and `unsuccessful`) of a stage or the pipeline: a job that runs when the build failed. */
+  const postJobs = (owner: Block, name: string, when: When): void => {
+    for (const cond of child(owner, 'post')?.children ?? []) {
+      if (cond.name !== 'failure' && cond.name !== 'unsuccessful') continue;
+      const steps = shellSteps(cond);
+      if (steps.length === 0) continue;
+      jobs.push({
+        file, provider: 'jenkins', name: `${name} post ${cond.name}`, line: cond.line,
+        triggers: when.triggers ?? [...triggers], branches: when.branches, steps, disabled: when.disabled, condition: `post { ${cond.name} }`,
+      });
+    }
+  };
   const walk = (container: Block | undefined, outer: When): void => {
     for (const stage of container?.children ?? []) {
       if (stage.name !== 'stage') continue;
-      const when = readWhen(text, child(stage, 'when'), outer);
+      const when: When = { ...readWhen(text, child(stage, 'when'), outer) };
+      // An `input` directive or step waits for someone to approve: the stage is started by hand.
+      if (child(stage, 'input') || stage.children.filter((c) => c.name === 'steps').some(asksForInput)) {
+        when.triggers = (when.triggers ?? [...triggers]).length > 0 ? ['manual'] : [];
+      }
       const stepsBlocks = stage.children.filter((c) => c.name === 'steps');
       if (stepsBlocks.length > 0) {
         const steps = stepsBlocks.flatMap((b) => shellSteps(b));
@@ -416,13 +529,20 @@ export function readJenkinsfile(file: string, text: string): CiJob[] {
         if (when.condition) job.condition = when.condition;
         jobs.push(job);
       }
+      postJobs(stage, stage.args[0] ?? 'stage', when);
       walk(child(stage, 'stages'), when);
       walk(child(stage, 'parallel'), when);
       walk(child(child(stage, 'matrix'), 'stages'), when);
     }
   };
   walk(child(pipeline, 'stages'), { branches: [], disabled: false });
+  postJobs(pipeline, 'pipeline', { branches: [], disabled: false });
   return jobs;
+}
+
+/** An `input` step in a block or its children (`input message: 'Deploy?'`, `input 'Deploy?'`, `input(...)`). */
+function asksForInput(b: Block): boolean {
+  return b.toks.some((t, i) => t.kind === 'id' && t.value === 'input' && ['str', 'id'].includes(b.toks[i + 1]?.kind ?? '') || (t.kind === 'id' && t.value === 'input' && b.toks[i + 1]?.value === '(')) || b.children.some(asksForInput);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -440,6 +560,55 @@ function azureFilter(y: Yaml, node: unknown): { none: boolean; branches: string[
   return { none: enabled !== undefined && FALSE.test(enabled), branches, tags, given: true };
 }
 
+const AZURE_REASONS: Record<string, CiTrigger> = {
+  pullrequest: 'pull_request',
+  schedule: 'schedule',
+  manual: 'manual',
+  individualci: 'push',
+  batchedci: 'push',
+  resourcetrigger: 'other',
+  buildcompletion: 'other',
+};
+
+/** `variables['Build.Reason']`, `variables.Build.Reason`, `$(Build.Reason)`. */
+const azureVar = (name: string): string => `(?:variables\\[\\s*['"]${name}['"]\\s*\\]|variables\\.${name}|\\$\\(${name}\\))`;
+const AZ_REASON = azureVar('Build\\.Reason');
+const AZ_BRANCH = azureVar('Build\\.SourceBranch');
+const AZ_BRANCH_NAME = azureVar('Build\\.SourceBranchName');
+
+/**
+ * What an Azure condition or template expression says about when a job runs: Build.Reason
+ * (pull request, schedule, manual, CI), Build.SourceBranch (a branch, tags) and boolean pipeline
+ * parameters that default to false (set when someone queues the run by hand). `or(...)` and
+ * other negations are not read: they narrow nothing.
+ */
+function azureNarrowing(expr: string | undefined, params: ReadonlyMap<string, string | undefined>): Narrowing[] {
+  if (!expr) return [];
+  const reasons = (list: string): CiTrigger[] => [...list.matchAll(/'(\w+)'/g)].map((m) => AZURE_REASONS[m[1]!.toLowerCase()] ?? 'other');
+  const out: Narrowing[] = [];
+  let e = expr.replace(/\s+/g, ' ');
+  // Anyone can queue a pipeline by hand: `Build.Reason == 'Manual'` keeps the job, as started by hand.
+  if (new RegExp(`\\beq\\(\\s*${AZ_REASON}\\s*,\\s*'Manual'\\s*\\)`, 'i').test(e) && !/\bor\(/i.test(e)) out.push({ external: ['manual'] });
+  e = e.replace(new RegExp(`\\beq\\(\\s*${AZ_REASON}\\s*,\\s*'Manual'\\s*\\)`, 'gi'), 'true');
+  for (const m of e.matchAll(new RegExp(`not\\(\\s*eq\\(\\s*${AZ_REASON}\\s*,\\s*('\\w+')\\s*\\)\\s*\\)`, 'gi'))) out.push({ not: reasons(m[1]!) });
+  e = e.replace(new RegExp(`not\\(\\s*eq\\(\\s*${AZ_REASON}\\s*,\\s*'\\w+'\\s*\\)\\s*\\)`, 'gi'), 'true');
+  if (/\bor\(|\bnot\(|\bxor\(/i.test(e)) return out;
+  for (const m of e.matchAll(new RegExp(`\\b(eq|ne|in|notIn)\\(\\s*${AZ_REASON}\\s*,((?:\\s*'\\w+'\\s*,?)+)\\)`, 'gi'))) {
+    const op = m[1]!.toLowerCase();
+    out.push(op === 'eq' || op === 'in' ? { only: reasons(m[2]!) } : { not: reasons(m[2]!) });
+  }
+  for (const m of e.matchAll(new RegExp(`\\beq\\(\\s*${AZ_BRANCH}\\s*,\\s*'refs/heads/([^']+)'\\s*\\)`, 'gi'))) out.push({ branches: [m[1]!] });
+  for (const m of e.matchAll(new RegExp(`\\beq\\(\\s*${AZ_BRANCH_NAME}\\s*,\\s*'([^']+)'\\s*\\)`, 'gi'))) out.push({ branches: [m[1]!] });
+  if (new RegExp(`\\bstartsWith\\(\\s*${AZ_BRANCH}\\s*,\\s*'refs/tags/?'\\s*\\)`, 'i').test(e)) out.push({ only: ['tag'] });
+  for (const m of e.matchAll(/(?:\beq\(\s*)?parameters(?:\.([\w-]+)|\[\s*'([\w-]+)'\s*\])(?:\s*,\s*'?(true|false)'?\s*\))?/gi)) {
+    const name = m[1] ?? m[2]!;
+    if (!params.has(name) || (m[3] !== undefined && m[3].toLowerCase() !== 'true')) continue;
+    const d = params.get(name);
+    if (d === undefined || FALSE.test(d)) out.push({ external: ['manual'] });
+  }
+  return out;
+}
+
 /** Azure Pipelines: `trigger`/`pr`/`schedules`, and the steps of `stages[].jobs[]`, `jobs[]` or top-level `steps`. */
 export function readAzure(file: string, text: string): CiJob[] {
   const y = parseYaml(text, 'Azure pipeline');
@@ -453,11 +622,34 @@ export function readAzure(file: string, text: string): CiJob[] {
   if (trigger.tags) triggers.push('tag');
   if (!pr.none) triggers.push('pull_request');
   if (items(y, get(y, root, 'schedules')).length > 0) triggers.push('schedule');
+  if (items(y, get(y, get(y, root, 'resources'), 'pipelines')).some((p) => get(y, p, 'trigger') !== undefined)) triggers.push('other');
+  // `trigger: none` and `pr: none` with nothing else: the pipeline is queued by hand.
+  if (triggers.length === 0) triggers.push('manual');
   const branches = trigger.none ? [] : trigger.branches;
+  const params = new Map<string, string | undefined>();
+  for (const p of items(y, get(y, root, 'parameters'))) {
+    const name = scalarOf(y, get(y, p, 'name'));
+    if (name) params.set(name, scalarOf(y, get(y, p, 'default')));
+  }
+
+  /** List items with `${{ if }}`, `${{ elseif }}`, `${{ else }}` and `${{ each }}` template entries expanded. */
+  const expand = (list: unknown, conds: readonly string[] = []): { node: unknown; conds: string[] }[] => {
+    const out: { node: unknown; conds: string[] }[] = [];
+    for (const it of items(y, list)) {
+      const es = entries(y, it);
+      const m = es.length === 1 ? /^\$\{\{\s*(if|elseif|else|each)\b\s*(.*?)\s*\}\}$/.exec(es[0]!.key) : null;
+      if (!m) { out.push({ node: it, conds: [...conds] }); continue; }
+      if (m[1] === 'if' || m[1] === 'elseif') {
+        if (FALSE.test(m[2]!)) continue;
+        out.push(...expand(es[0]!.value, [...conds, m[2]!]));
+      } else out.push(...expand(es[0]!.value, conds));
+    }
+    return out;
+  };
 
   const readSteps = (list: unknown): CiStep[] => {
     const out: CiStep[] = [];
-    for (const st of items(y, list)) {
+    for (const { node: st, conds } of expand(list)) {
       let step: CiStep | undefined;
       for (const key of ['script', 'bash', 'pwsh', 'powershell']) {
         const v = get(y, st, key);
@@ -467,43 +659,53 @@ export function readAzure(file: string, text: string): CiJob[] {
       const task = scalarOf(y, get(y, st, 'task'));
       if (!step && task) step = usesStep(task, lineOf(y, st), inputsText(y, get(y, st, 'inputs')));
       if (!step) continue;
-      const condition = scalarOf(y, get(y, st, 'condition'));
+      const condition = [...conds, scalarOf(y, get(y, st, 'condition'))].filter((c): c is string => c !== undefined);
       const enabled = scalarOf(y, get(y, st, 'enabled'));
       if (enabled !== undefined && FALSE.test(enabled)) step.condition = 'false';
-      else if (condition !== undefined) step.condition = condition;
+      else if (condition.length > 0) step.condition = condition.join(' && ');
       out.push(step);
     }
     return out;
   };
-  /** Steps of a deployment job's strategy (`runOnce.deploy.steps`, `rolling.preDeploy.steps`, …). */
-  const strategySteps = (node: unknown, depth = 0): CiStep[] => {
+  /** Steps of a deployment job's strategy (`runOnce.deploy.steps`, `canary.deploy.steps`, `on.failure.steps`, …). */
+  const strategySteps = (node: unknown, depth = 0, path = ''): CiStep[] => {
     if (depth > 4) return [];
-    return entries(y, node).flatMap((e) => (e.key === 'steps' ? readSteps(e.value) : strategySteps(e.value, depth + 1)));
+    return entries(y, node).flatMap((e) => {
+      if (e.key !== 'steps') return strategySteps(e.value, depth + 1, `${path}.${e.key}`);
+      const steps = readSteps(e.value);
+      // `on: failure:` hooks of a deployment strategy run when the deployment failed.
+      if (/\.on\.failure$/.test(path)) for (const st of steps) st.condition = st.condition ? `failed() && ${st.condition}` : 'failed()';
+      return steps;
+    });
   };
 
   const jobs: CiJob[] = [];
-  const addJob = (j: unknown, stageCondition: string | undefined, fallback: string): void => {
+  const addJob = (j: unknown, stageConds: readonly string[], fallback: string, templateConds: readonly string[]): void => {
     if (get(y, j, 'template') !== undefined) return;
     const nameNode = get(y, j, 'job') ?? get(y, j, 'deployment');
     const name = scalarOf(y, nameNode) ?? scalarOf(y, get(y, j, 'displayName')) ?? fallback;
     const steps = [...readSteps(get(y, j, 'steps')), ...strategySteps(get(y, j, 'strategy'))];
-    const condition = scalarOf(y, get(y, j, 'condition')) ?? stageCondition;
-    const disabled = (condition !== undefined && FALSE.test(condition)) || (stageCondition !== undefined && FALSE.test(stageCondition));
-    const job: CiJob = { file, provider: 'azure-pipelines', name, line: lineOf(y, j), triggers, branches, steps, disabled };
-    if (condition !== undefined) job.condition = condition;
+    const own = scalarOf(y, get(y, j, 'condition'));
+    const all = [...stageConds, ...templateConds, ...(own !== undefined ? [own] : [])];
+    const narrowed = narrow(triggers, branches, all.flatMap((c) => azureNarrowing(c, params)));
+    const disabled = all.some((c) => FALSE.test(c)) || narrowed.triggers.length === 0;
+    const job: CiJob = { file, provider: 'azure-pipelines', name, line: lineOf(y, j), triggers: narrowed.triggers, branches: narrowed.branches, steps, disabled };
+    const shown = own ?? stageConds[stageConds.length - 1] ?? templateConds[templateConds.length - 1];
+    if (shown !== undefined) job.condition = shown;
     jobs.push(job);
   };
   const stages = get(y, root, 'stages');
   if (stages !== undefined) {
     if (!isSeq(stages)) throw new Error('Azure `stages` is not a list');
-    for (const stage of items(y, stages)) {
+    for (const { node: stage, conds } of expand(stages)) {
       const cond = scalarOf(y, get(y, stage, 'condition'));
-      items(y, get(y, stage, 'jobs')).forEach((j, i) => addJob(j, cond, `${scalarOf(y, get(y, stage, 'stage')) ?? 'stage'} job ${i + 1}`));
+      const stageConds = [...conds, ...(cond !== undefined ? [cond] : [])];
+      expand(get(y, stage, 'jobs')).forEach(({ node: j, conds: jc }, i) => addJob(j, stageConds, `${scalarOf(y, get(y, stage, 'stage')) ?? 'stage'} job ${i + 1}`, jc));
     }
   }
   const jobsNode = get(y, root, 'jobs');
   if (jobsNode !== undefined && !isSeq(jobsNode)) throw new Error('Azure `jobs` is not a list');
-  items(y, jobsNode).forEach((j, i) => addJob(j, undefined, `job ${i + 1}`));
+  expand(jobsNode).forEach(({ node: j, conds }, i) => addJob(j, [], `job ${i + 1}`, conds));
   const stepsNode = get(y, root, 'steps');
   if (stepsNode !== undefined) {
     if (!isSeq(stepsNode)) throw new Error('Azure `steps` is not a list');
@@ -544,7 +746,15 @@ export function readBitbucket(file: string, text: string): CiJob[] {
       steps: [...scriptSteps(get(y, step, 'script')), ...scriptSteps(get(y, step, 'after-script'))], disabled: false,
     };
     const cond = get(y, step, 'condition');
-    if (cond !== undefined) job.condition = JSON.stringify(isMap(cond) || isSeq(cond) ? cond.toJSON() : scalarOf(y, cond));
+    if (cond !== undefined) {
+      // `condition: changesets: includePaths: [...]`: the step runs when a push changes one of the paths.
+      const paths = get(y, get(y, cond, 'changesets'), 'includePaths');
+      if (paths !== undefined) {
+        const list = strings(y, paths);
+        job.condition = `changesets.includePaths: ${list.join(', ')}`;
+        if (list.length === 0) job.disabled = true;
+      } else job.condition = JSON.stringify(isMap(cond) || isSeq(cond) ? cond.toJSON() : scalarOf(y, cond));
+    }
     jobs.push(job);
   };
   const readList = (list: unknown, triggers: CiTrigger[], branches: string[], label: string): void => {
@@ -585,9 +795,17 @@ export function readBuildkite(file: string, text: string): CiJob[] {
   if (list === undefined) return [];
   if (!isSeq(list)) throw new Error('Buildkite `steps` is not a list');
   const jobs: CiJob[] = [];
+  const branchList = (st: unknown): string[] => (scalarOf(y, get(y, st, 'branches')) ?? strings(y, get(y, st, 'branches')).join(' ')).split(/\s+/).filter(Boolean);
+  /** Branch filters of the `block`/`input` steps passed so far (an empty list: every branch); later steps wait for a human there. */
+  const blocks: string[][] = [];
   const walk = (steps: unknown, outerIf?: string): void => {
     for (const st of items(y, steps)) {
-      if (scalarOf(y, st) !== undefined) continue; // `- wait`, `- block` shorthand
+      const shorthand = scalarOf(y, st);
+      if (shorthand !== undefined) { // `- wait`, `- block` shorthand
+        if (shorthand === 'block' || shorthand === 'input') blocks.push([]);
+        continue;
+      }
+      if (['block', 'input'].some((k) => get(y, st, k) !== undefined) && scalarOf(y, get(y, st, 'if')) === undefined) blocks.push(branchList(st));
       if (['block', 'wait', 'input', 'trigger', 'waiter'].some((k) => get(y, st, k) !== undefined)) continue;
       const group = get(y, st, 'steps');
       if (group !== undefined) { walk(group, scalarOf(y, get(y, st, 'if')) ?? outerIf); continue; }
@@ -603,7 +821,7 @@ export function readBuildkite(file: string, text: string): CiJob[] {
       if (single !== undefined) steps.push({ text: single, line: lineOf(y, cmdNode) });
       else for (const c of items(y, cmdNode)) { const t = scalarOf(y, c); if (t !== undefined) steps.push({ text: t, line: lineOf(y, c) }); }
       if (steps.length === 0 && cmdNode === undefined) continue;
-      const branchFilter = (scalarOf(y, get(y, st, 'branches')) ?? strings(y, get(y, st, 'branches')).join(' ')).split(/\s+/).filter(Boolean);
+      const branchFilter = branchList(st);
       const cond = [outerIf, scalarOf(y, get(y, st, 'if'))].filter(Boolean).join(' && ') || undefined;
       const triggers = new Set<CiTrigger>();
       const branches = branchFilter.filter((b) => !b.startsWith('!'));
@@ -613,7 +831,12 @@ export function readBuildkite(file: string, text: string): CiJob[] {
       if (cond && /build\.source\s*==\s*["']ui["']/.test(cond)) triggers.add('manual');
       for (const m of cond?.matchAll(/build\.branch\s*==\s*["']([^"']+)["']/g) ?? []) { branches.push(m[1]!); triggers.add('push'); }
       if (cond && /build\.pull_request\.id\s*==\s*null/.test(cond)) triggers.add('push');
+      if (cond && /build\.branch\s*==\s*pipeline\.default_branch/.test(cond)) triggers.add('push');
+      if (cond && /build\.source\s*==\s*["'](?:api|trigger_job)["']/.test(cond)) triggers.add('other');
       if (triggers.size === 0) { triggers.add('push'); if (branches.length === 0) triggers.add('pull_request'); }
+      // After a block step that applies to the step's branches, someone has to unblock the build.
+      const own = branches.filter((b) => !b.startsWith('!'));
+      if (blocks.some((bl) => bl.length === 0 || (own.length > 0 && own.every((b) => bl.includes(b))))) { triggers.clear(); triggers.add('manual'); }
       const label = scalarOf(y, get(y, st, 'label')) ?? scalarOf(y, get(y, st, 'name')) ?? scalarOf(y, get(y, st, 'key')) ?? `step ${jobs.length + 1}`;
       const skip = scalarOf(y, get(y, st, 'skip'));
       const disabled = (skip !== undefined && !FALSE.test(skip)) || (cond !== undefined && FALSE.test(cond));

@@ -30,7 +30,11 @@ export const DEPLOY_COMMANDS: readonly DeployRule[] = [
   { id: 'argocd', label: 'argocd app sync', regex: /^argocd\s+app\s+sync\b/ },
   { id: 'heroku', label: 'heroku release', regex: /^(?:heroku\s+container:release\b|git\s+push\b.*\bheroku\b)/ },
   { id: 'kamal', label: 'kamal deploy', regex: /^kamal\s+deploy\b/ },
-  { id: 'capistrano', label: 'capistrano deploy', regex: /^(?:bundle\s+exec\s+)?cap\s+\w+\s+deploy\b/ },
+  { id: 'capistrano', label: 'capistrano deploy', regex: /^(?:bundle\s+exec\s+)?cap\s+\w+\s+deploy(?:\s|$)/, overSsh: true },
+  { id: 'deployer', label: 'Deployer (dep deploy)', regex: /^(?:php\s+)?(?:\.?\/?vendor\/bin\/)?dep\s+deploy\b/, overSsh: true },
+  { id: 'fabric', label: 'fabric deploy', regex: /^fab\b.*\sdeploy\b/, overSsh: true },
+  { id: 'pm2-deploy', label: 'pm2 deploy', regex: /^pm2\s+deploy\s+\S+(?:\s+(?!setup\b)\S+)?\s*$/, overSsh: true },
+  { id: 'ansible', label: 'ansible deploy playbook', regex: /^ansible-playbook\b.*\b(?:deploy|release)[\w-]*\.ya?ml\b/, overSsh: true },
   { id: 'beanstalk', label: 'eb deploy', regex: /^eb\s+deploy\b/ },
   { id: 'firebase', label: 'firebase deploy', regex: /^firebase\s+deploy\b/ },
   { id: 'wrangler', label: 'wrangler deploy', regex: /^wrangler\s+(?:deploy|publish|pages\s+deploy)\b/ },
@@ -71,7 +75,23 @@ export const DEPLOY_ACTIONS: readonly DeployActionRule[] = [
   { label: 'terraform apply', uses: /^(?:dflook\/terraform-apply|hashicorp\/tfc-workflows-github\/actions\/apply-run)@/ },
   { label: 'helm deploy', uses: /^(?:deliverybot\/helm|koslib\/helm-eks-action|bitovi\/github-actions-deploy-eks-helm)@/ },
   { label: 'DigitalOcean app deploy', uses: /^digitalocean\/app_action(?:@|\/)/ },
-  { label: 'deploy over SSH', uses: /^appleboy\/ssh-action@/, overSsh: true },
+  { label: 'deploy over SSH', uses: /^(?:appleboy\/(?:ssh|scp)-action|easingthemes\/ssh-deploy)@/, overSsh: true },
+  // Azure Pipelines tasks.
+  { label: 'Azure deploy task', uses: /^(?:AzureWebApp|AzureRmWebAppDeployment|AzureFunctionApp|AzureWebAppContainer|AzureFunctionAppContainer|AzureContainerApps|AzureSpringCloud|AzureStaticWebApp|AzureResourceManagerTemplateDeployment|SqlAzureDacpacDeployment)@\d/i },
+  { label: 'Kubernetes deploy task', uses: /^KubernetesManifest@\d/i, with: /^action:\s*(?:deploy|promote)\b/m },
+  { label: 'Kubernetes deploy task', uses: /^Kubernetes@\d/i, with: /^command:\s*(?:apply|set)\b/m },
+  { label: 'helm deploy task', uses: /^HelmDeploy@\d/i, with: /^command:\s*(?:upgrade|install)\b/m },
+  // Bitbucket pipes.
+  {
+    label: 'Bitbucket deploy pipe',
+    uses: /^atlassian\/(?:aws-ecs-deploy|aws-elasticbeanstalk-deploy|aws-lambda-deploy|aws-code-deploy|aws-cloudformation-deploy|aws-sam-deploy|aws-s3-deploy|kubectl-run|helm-release|google-cloud-run-deploy|google-app-engine-deploy|google-gke-kubectl-run|azure-web-apps-deploy|azure-functions-deploy|azure-aks-deploy|azure-arm-deploy|heroku-deploy|firebase-deploy|serverless-deploy):/,
+  },
+  { label: 'deploy over SSH', uses: /^atlassian\/(?:ssh-run|rsync-deploy|scp-deploy|sftp-deploy):/, overSsh: true },
+  // CircleCI orb jobs and commands.
+  {
+    label: 'CircleCI deploy orb',
+    uses: /^(?:aws-ecs\/(?:deploy[-_]service[-_]update|deploy[-_]update[-_]service|update[-_]service)|aws-code-deploy\/deploy|helm\/(?:upgrade[-_]helm[-_]chart|install[-_]helm[-_]chart)|kubernetes\/(?:create[-_]or[-_]update[-_]resource|update[-_]container[-_]image)|heroku\/deploy[-_]via[-_]git|gcp-cloud-run\/deploy|gcp-gke\/(?:rollout[-_]image|publish[-_]and[-_]rollout[-_]image)|aws-eks\/update[-_]container[-_]image|serverless-framework\/deploy|azure-\w+\/deploy\w*)$/,
+  },
 ];
 
 /** `ssh`/`scp`/`rsync` to a remote host. */

@@ -2,6 +2,7 @@
 // prose are counted, CODEOWNERS rules with GitHub's last-match-wins semantics, PR templates, and
 // the few history figures the docs detectors share. Pure: no I/O.
 import type { RepoView } from '../core/detector.ts';
+import { stepCommands, type CiConfig, type CiJob, type CiStep, type CiTrigger } from './ci.ts';
 import type { FileEntry, FileRole, History } from '../core/types.ts';
 import { excerpt } from '../util/text.ts';
 
@@ -175,6 +176,8 @@ export interface OwnerRule {
   line: number;
   pattern: string;
   owners: string[];
+  /** GitLab section the rule belongs to (0: before any section, and always on GitHub). */
+  section: number;
   excerpt: string;
   /** Whether the rule's pattern matches a repository-relative file path. */
   matches: (path: string) => boolean;
@@ -231,19 +234,28 @@ export function compileOwnerPattern(pattern: string): RegExp | undefined {
 
 export function parseCodeowners(text: string): OwnerRule[] {
   const rules: OwnerRule[] = [];
+  let section = 0;
+  let defaults: string[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const l = raw.trim();
     if (l === '' || l.startsWith('#')) return;
-    // GitLab sections (`[Docs] @team`, `^[Optional]`) set defaults, they are not path rules.
-    if (/^\^?\[[^\]]*\]/.test(l)) return;
+    // GitLab sections (`[Docs] @team`, `^[Optional][2] @x`) start a new rule set whose default
+    // owners apply to its rules that name none.
+    const sec = /^\^?\[[^\]]+\](?:\[\d+\])?(.*)$/.exec(l);
+    if (sec) {
+      section++;
+      defaults = sec[1]!.replace(/\s#.*$/, '').split(/\s+/).filter((t) => t.includes('@'));
+      return;
+    }
     const m = /^((?:\\.|\S)+)(.*)$/.exec(l);
     if (!m) return;
     const pattern = m[1]!.replace(/\\ /g, ' ');
     const rest = m[2]!.replace(/\s#.*$/, '');
-    const owners = rest.split(/\s+/).filter((t) => t !== '' && t.includes('@'));
+    const named = rest.split(/\s+/).filter((t) => t !== '' && t.includes('@'));
+    const owners = named.length > 0 || section === 0 ? named : defaults;
     const re = compileOwnerPattern(pattern);
     if (!re) return;
-    rules.push({ line: i + 1, pattern, owners, excerpt: excerpt(raw), matches: (p) => re.test(p) });
+    rules.push({ line: i + 1, pattern, owners, section, excerpt: excerpt(raw), matches: (p) => re.test(p) });
   });
   return rules;
 }
@@ -266,6 +278,16 @@ export function ownerRule(rules: readonly OwnerRule[], path: string): OwnerRule 
   return undefined;
 }
 
+/**
+ * The rules that assign owners to a path: the last matching rule of each GitLab section (one
+ * section on GitHub) that names owners. Empty when no rule owns the path.
+ */
+export function owningRules(rules: readonly OwnerRule[], path: string): OwnerRule[] {
+  const last = new Map<number, OwnerRule>();
+  for (const r of rules) if (r.matches(path)) last.set(r.section, r);
+  return [...last.values()].filter((r) => r.owners.length > 0);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pull/merge request templates (GitHub, GitLab, Azure DevOps).
 
@@ -275,11 +297,17 @@ const PR_DIRS = ['', '.github/', 'docs/', '.azuredevops/', '.vsts/'];
 export const PR_TEMPLATE_GLOBS: readonly string[] = [
   ...PR_DIRS.map((d) => `${nocase(d)}${nocase('pull_request_template')}*`),
   ...PR_DIRS.map((d) => `${nocase(d)}${nocase('pull_request_template')}/*`),
+  ...PR_DIRS.map((d) => `${nocase(d)}${nocase('pull_request_template')}/${nocase('branches')}/*`),
   `${nocase('.gitlab/merge_request_templates')}/*`,
 ];
 
+/**
+ * GitHub: pull_request_template.md in the root, .github/ or docs/, or several in a
+ * PULL_REQUEST_TEMPLATE/ folder; GitLab: .gitlab/merge_request_templates/*.md; Azure DevOps: the
+ * same names under .azuredevops/ or .vsts/, with per-branch templates in pull_request_template/branches/.
+ */
 const PR_TEMPLATE =
-  /^((\.github|docs|\.azuredevops|\.vsts)\/)?pull_request_template(\.(md|txt))?$|^((\.github|docs)\/)?pull_request_template\/[^/]+\.(md|txt)$|^\.gitlab\/merge_request_templates\/[^/]+\.md$/i;
+  /^((\.github|docs|\.azuredevops|\.vsts)\/)?pull_request_template(\.(md|txt))?$|^((\.github|docs|\.azuredevops|\.vsts)\/)?pull_request_template\/(branches\/)?[^/]+\.(md|txt)$|^\.gitlab\/merge_request_templates\/[^/]+\.md$/i;
 
 export interface Template {
   path: string;
@@ -335,4 +363,202 @@ export function lastChangedAt(h: History, paths?: ReadonlySet<string>): Map<stri
 
 export function daysBetween(from: number, to: number): number {
   return Math.max(0, Math.floor((to - from) / DAY));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Substance: whether a document says something, or is an empty stub, a template or a placeholder.
+
+/** Globs for `contents`: every prose document a docs or team detector may need to read whole. */
+export const PROSE_GLOBS: readonly string[] = ['**/*.md', '**/*.mdx', '**/*.markdown', '**/*.rst', '**/*.adoc', '**/*.asciidoc'];
+
+/** A line that only says the content is missing (TODO, TBD, "coming soon", "...", lorem ipsum). */
+const PLACEHOLDER_LINE =
+  /^\s*(?:[-*+>]\s*)?(?:_|\*{1,2})?(?:todo|tbd|tba|tbc|fixme|wip|coming soon|to be (?:written|done|completed|defined|added|decided)|work in progress|lorem ipsum\b.*|n\/a|none yet|\.{3}|…)(?:_|\*{1,2})?(?:\s*(?:[:.!(-]|\s-\s).{0,80})?\s*$/i;
+
+/** Fill-in-the-blank markers of a template; two distinct ones make a document a template. */
+const TEMPLATE_MARKERS: readonly RegExp[] = [
+  /\bYYYY[-/]MM[-/]DD\b|\bDD[-/]MM[-/]YYYY\b/,
+  /\{\{[^}\n]*\}\}/,
+  /\bNNNN\b/,
+  /\[(?:short |brief |one[- ]line )?(?:title|description|summary|date|name|owner|author)[^\]\n]{0,60}\](?![(:[])/i,
+  /<(?:title|date|name|owner|author|description|summary|incident[ -]title|service)>/i,
+  /\[(?:describe|insert|add|explain|list|enter|write|fill in|replace)\b[^\]\n]*\](?![(:[])/i,
+  /\bproposed\s*\|\s*(?:rejected|accepted)\b/i,
+  /\blorem ipsum\b/i,
+];
+
+/** Whether a document is a fill-in template rather than a written one. */
+export function isTemplateText(text: string, path = 'x.md'): boolean {
+  if (/template/i.test(baseName(path))) return true;
+  // Inline code quotes syntax (`{{ .Values.image }}`, `YYYY-MM-DD`) rather than leaving blanks to fill.
+  const body = proseLines(text, path).join('\n').replace(/`[^`\n]*`/g, ' ');
+  return TEMPLATE_MARKERS.filter((re) => re.test(body)).length >= 2;
+}
+
+/** Heading lines (ATX/setext/rst/adoc) of a document, as 1-based line numbers including underlines. */
+function headingLineSet(text: string, path: string): Set<number> {
+  const set = new Set<number>();
+  const lines = text.split(/\r?\n/);
+  for (const h of headings(text, path)) {
+    set.add(h.line);
+    if (underlined(h, lines, path)) set.add(h.line + 1);
+  }
+  return set;
+}
+
+/** Whether a heading is a title line with an underline (setext, reStructuredText) rather than `# Title`. */
+function underlined(h: Heading, lines: readonly string[], path: string): boolean {
+  const flavour = flavourOf(path);
+  if (flavour === 'rst') return true;
+  if (flavour === 'adoc') return false;
+  return !/^\s{0,3}#/.test(lines[h.line - 1] ?? '');
+}
+
+/**
+ * Words of prose that say something: headings, code blocks, HTML comments, badges, URLs, template
+ * placeholders and TODO-only lines left out.
+ */
+export function substantiveWords(text: string, path = 'x.md'): number {
+  const heads = headingLineSet(text, path);
+  const lines = proseLines(text, path).map((l, i) => (heads.has(i + 1) || PLACEHOLDER_LINE.test(l) ? '' : l));
+  return countWords(lines.join('\n'), path);
+}
+
+/**
+ * A check that documents are written (at least `minWords` substantive words, not a template),
+ * remembering the ones that are not, so a detector can name the stubs it passed over.
+ */
+export function writtenCheck(repo: RepoView, minWords: number): { written: (path: string) => boolean; stubs: string[] } {
+  const stubs: string[] = [];
+  const written = (path: string): boolean => {
+    const text = repo.text(path);
+    const ok = text !== undefined && substantiveWords(text, path) >= minWords && !isTemplateText(text, path);
+    if (!ok) stubs.push(path);
+    return ok;
+  };
+  return { written, stubs };
+}
+
+export interface Section {
+  heading: Heading | undefined;
+  /** 1-based first and last line of the section's body. */
+  from: number;
+  to: number;
+  words: number;
+  /** Fenced code blocks (commands to run) in the body. */
+  codeBlocks: number;
+}
+
+/** A document cut at its headings: the preamble (heading undefined), then one section per heading. */
+export function sections(text: string, path = 'x.md'): Section[] {
+  const lines = text.split(/\r?\n/);
+  const heads = headings(text, path);
+  const out: Section[] = [];
+  const cut = (heading: Heading | undefined, from: number, to: number): void => {
+    const body = lines.slice(from - 1, Math.max(from - 1, to));
+    const bodyText = body.join('\n');
+    const codeBlocks =
+      ((bodyText.match(/^\s{0,3}(`{3,}|~{3,})/gm) ?? []).length >> 1) +
+      (flavourOf(path) === 'rst' ? (bodyText.match(/::\s*$|^\.\. code(-block)?::/gm) ?? []).length : 0) +
+      (flavourOf(path) === 'adoc' ? (bodyText.match(/^----\s*$/gm) ?? []).length >> 1 : 0);
+    out.push({ heading, from, to, words: substantiveWords(bodyText, path), codeBlocks });
+  };
+  const firstBody = (h: Heading): number => (underlined(h, lines, path) ? h.line + 2 : h.line + 1);
+  cut(undefined, 1, (heads[0]?.line ?? lines.length + 1) - 1);
+  heads.forEach((h, i) => cut(h, firstBody(h), (heads[i + 1]?.line ?? lines.length + 1) - 1));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates a document gives itself: in its file name, its front matter or a `Date:` line.
+
+export interface DocDate {
+  /** ISO day, YYYY-MM-DD. */
+  date: string;
+  line?: number;
+  source: 'name' | 'front matter' | 'date line';
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function iso(y: number, m: number, d: number): string | undefined {
+  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCMonth() !== m - 1) return undefined;
+  return t.toISOString().slice(0, 10);
+}
+
+/** A calendar day written as 2024-03-02, 2024/03/02, March 2, 2024 or 2 March 2024. */
+export function parseDay(s: string): string | undefined {
+  let m = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/.exec(s);
+  if (m) return iso(+m[1]!, +m[2]!, +m[3]!);
+  m = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(s);
+  if (m && MONTHS.includes(m[1]!.slice(0, 3).toLowerCase())) return iso(+m[3]!, MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1, +m[2]!);
+  m = /\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(s);
+  if (m && MONTHS.includes(m[2]!.slice(0, 3).toLowerCase())) return iso(+m[3]!, MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, +m[1]!);
+  return undefined;
+}
+
+const DATE_LINE =
+  /^\s*(?:[-*+]\s+)?(?:\|\s*)?(?:\*\*|__|_|\*)?(?:date|incident date|date of (?:the )?incident|decision date|decided|accepted|started|occurred)(?:\s*\(utc\))?(?:\*\*|__|_|\*)?\s*(?:[:|]|\s-\s)\s*(?:\*\*|__)?\s*(.+)$/i;
+
+/** The date a document gives itself: its front matter `date:`, a `Date:` line near the top, or its name. */
+export function documentDate(text: string, path: string): DocDate | undefined {
+  const lines = text.split(/\r?\n/);
+  if (/^---\s*$/.test(lines[0] ?? '')) {
+    for (let i = 1; i < Math.min(lines.length, 40); i++) {
+      if (/^(---|\.\.\.)\s*$/.test(lines[i]!)) break;
+      const fm = /^\s*date\s*:\s*['"]?([^'"#\n]+)/i.exec(lines[i]!);
+      const day = fm ? parseDay(fm[1]!) : undefined;
+      if (day) return { date: day, line: i + 1, source: 'front matter' };
+    }
+  }
+  const prose = proseLines(text, path);
+  for (let i = 0; i < Math.min(prose.length, 60); i++) {
+    const m = DATE_LINE.exec(prose[i]!);
+    const day = m ? parseDay(m[1]!) : undefined;
+    if (day) return { date: day, line: i + 1, source: 'date line' };
+  }
+  const n = /(?:^|[^\d])(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?:[^\d]|$)/.exec(baseName(path));
+  const day = n ? iso(+n[1]!, +n[2]!, +n[3]!) : undefined;
+  if (day) return { date: day, source: 'name' };
+  return undefined;
+}
+
+/** Each section with its subsections folded in (words and code blocks of deeper headings below it). */
+export function withSubsections(list: readonly Section[]): Section[] {
+  return list.map((s, i) => {
+    if (!s.heading) return s;
+    let { words, codeBlocks, to } = s;
+    for (let j = i + 1; j < list.length && list[j]!.heading && list[j]!.heading!.level > s.heading.level; j++) {
+      words += list[j]!.words;
+      codeBlocks += list[j]!.codeBlocks;
+      to = list[j]!.to;
+    }
+    return { ...s, words, codeBlocks, to };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// CI steps that run a tool (read with readCi from ci.ts).
+
+const NEVER = /^\s*(?:false|\$\{\{\s*false\s*\}\})\s*$/;
+const INSTALLS = /\b(?:pip3?|pipx|npm|pnpm|yarn|gem|go|brew|apt(?:-get)?|apk|cargo|dotnet\s+tool|uv\s+pip)\s+(?:install|add|get|i)\b/;
+
+/**
+ * Steps of jobs that can run (on one of `triggers`, default any) whose command or action matches
+ * `tool` (non-global): disabled jobs, `if: false` steps and installing the tool do not count.
+ */
+export function ciRuns(ci: CiConfig, tool: RegExp, triggers?: readonly CiTrigger[]): { job: CiJob; step: CiStep; command: string }[] {
+  const out: { job: CiJob; step: CiStep; command: string }[] = [];
+  for (const job of ci.jobs) {
+    if (job.disabled || job.triggers.length === 0 || (triggers && !job.triggers.some((t) => triggers.includes(t)))) continue;
+    if (job.condition !== undefined && NEVER.test(job.condition)) continue;
+    for (const step of job.steps) {
+      if (step.condition !== undefined && NEVER.test(step.condition)) continue;
+      const command = stepCommands(step).find((l) => tool.test(l) && !INSTALLS.test(l));
+      if (command !== undefined) out.push({ job, step, command });
+    }
+  }
+  return out;
 }

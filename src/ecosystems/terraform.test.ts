@@ -172,4 +172,49 @@ Resources:
     expect(parseCloudFormation('q.json', json)?.resources).toMatchObject([{ logicalId: 'Q', line: 3, tags: { keys: ['team'], dynamic: false } }]);
     expect(parseCloudFormation('ci.yml', 'on: push\njobs: {}\n')).toBeUndefined();
   });
+
+  it('reads OpenTofu files (x.tofu replaces x.tf), skips .terraform/ downloads and notes count/for_each', () => {
+    const m = readTerraform([
+      { path: 'infra/main.tf', text: 'resource "aws_s3_bucket" "old" {}\n' },
+      { path: 'infra/main.tofu', text: 'resource "aws_s3_bucket" "new" {\n  for_each = toset(["a", "b"])\n}\n' },
+      { path: 'infra/db.tf', text: 'resource "aws_db_instance" "db" {\n  count = 2\n}\n' },
+      { path: 'infra/.terraform/modules/vpc/main.tf', text: 'resource "aws_vpc" "this" {}\n' },
+    ]);
+    expect(m.files).toEqual(['infra/main.tofu', 'infra/db.tf']);
+    expect(m.resources.map((r) => [r.name, r.repeat])).toEqual([
+      ['new', 'toset(["a", "b"])'],
+      ['db', '2'],
+    ]);
+  });
+
+  it('parses CloudFormation short-form intrinsics as custom tags (long form in properties)', () => {
+    const t = parseCloudFormation(
+      'stack.yaml',
+      [
+        'AWSTemplateFormatVersion: "2010-09-09"',
+        'Resources:',
+        '  Budget:',
+        '    Type: AWS::Budgets::Budget',
+        '    Properties:',
+        '      Budget: { BudgetLimit: { Amount: !Ref Limit, Unit: USD } }',
+        '      NotificationsWithSubscribers:',
+        '        - Notification: { NotificationType: FORECASTED }',
+        '          Subscribers: !If [HasEmail, [{ Address: !Ref Email }], !Ref AWS::NoValue]',
+        '  Q:',
+        '    Type: AWS::SQS::Queue',
+        '    Properties:',
+        '      QueueName: !Sub "${AWS::StackName}-q"',
+        '      Tags: !GetAtt Other.Tags',
+        '',
+      ].join('\n'),
+    );
+    expect(t?.resources.map((r) => r.properties)).toEqual([
+      {
+        Budget: { BudgetLimit: { Amount: { Ref: 'Limit' }, Unit: 'USD' } },
+        NotificationsWithSubscribers: [{ Notification: { NotificationType: 'FORECASTED' }, Subscribers: { 'Fn::If': ['HasEmail', [{ Address: { Ref: 'Email' } }], { Ref: 'AWS::NoValue' }] } }],
+      },
+      { QueueName: { 'Fn::Sub': '${AWS::StackName}-q' }, Tags: { 'Fn::GetAtt': ['Other', 'Tags'] } },
+    ]);
+    expect(t?.resources[1]?.tags).toEqual({ keys: [], dynamic: true, line: 14 });
+  });
 });

@@ -1,36 +1,17 @@
-// Infrastructure code read as data: a tolerant HCL-lite reader for Terraform (*.tf) and a small
-// CloudFormation/SAM template reader. Pure: text in, data out. Blocks are found by brace matching
-// with strings, heredocs, interpolations and comments respected; nothing is evaluated except tag
-// maps that are literal (or built from literal locals with merge()).
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import { blankComments, lineAt, lineStarts } from '../util/text.ts';
+// Terraform and OpenTofu read as data: resources, data sources, providers (with default tags or
+// labels), modules, variables and locals, from *.tf and *.tofu files (a `x.tofu` file replaces
+// `x.tf` in the same folder, as OpenTofu does). Blocks come from the HCL reader in hcl.ts; nothing
+// is evaluated except tag maps that are literal (or built from literal locals with merge()).
+import type { RepoView } from '../core/detector.ts';
+import type { FileRole } from '../core/types.ts';
+import { expressionKeys, type HclAttribute, type HclBlock, parseHcl, unquote } from './hcl.ts';
+import type { TagSet } from './iac-tags.ts';
 
-/** Keys of a tag (or label) map, when they can be read without evaluating Terraform. */
-export interface TagSet {
-  keys: string[];
-  /** Part of the map could not be read (a variable, a module output, a function other than merge). */
-  dynamic: boolean;
-  line: number;
-}
+export type { TagSet } from './iac-tags.ts';
 
-export interface HclAttribute {
-  name: string;
-  /** The expression text, comments blanked. */
-  expr: string;
-  line: number;
-}
+export { expressionKeys, parseHcl, parseHclAttributes, type HclAttribute, type HclBlock } from './hcl.ts';
+export { CFN_GLOBS, looksLikeCloudFormation, parseCloudFormation, type CfnResource, type CfnTemplate } from './cloudformation.ts';
 
-export interface HclBlock {
-  type: string;
-  labels: string[];
-  file: string;
-  line: number;
-  endLine: number;
-  /** The block's original text, header to closing brace. */
-  text: string;
-  attributes: HclAttribute[];
-  blocks: HclBlock[];
-}
 
 export interface TfResource {
   type: string;
@@ -44,6 +25,8 @@ export interface TfResource {
   tags?: TagSet;
   /** `provider = aws.alias` when given. */
   provider?: string;
+  /** `count` or `for_each` expression: the block declares several instances. */
+  repeat?: string;
 }
 
 export interface TfProvider {
@@ -61,6 +44,9 @@ export interface TfModule {
   file: string;
   line: number;
   text: string;
+  block: HclBlock;
+  /** The `tags` (or `labels`) input passed to the module, resolved like a resource's tags. */
+  tags?: TagSet;
 }
 
 export interface TfVariable {
@@ -88,312 +74,7 @@ export interface TerraformModel {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Scanning primitives over comment-blanked text (same offsets as the original).
-
-const OPEN = '{[(';
-const CLOSE = '}])';
-
-/** `b[i]` is `"`: the index just after the closing quote (or the end of the line if unterminated). */
-function skipString(b: string, i: number): number {
-  let j = i + 1;
-  const n = b.length;
-  while (j < n) {
-    const c = b[j]!;
-    if (c === '\\') {
-      j += 2;
-      continue;
-    }
-    if (c === '"') return j + 1;
-    if ((c === '$' || c === '%') && b[j + 1] === '{') {
-      j = skipBrackets(b, j + 1);
-      continue;
-    }
-    if (c === '\n') return j;
-    j++;
-  }
-  return n;
-}
-
-const HEREDOC = /<<-?[ \t]*"?([A-Za-z_][\w-]*)"?[ \t]*\r?\n/y;
-
-/** At `<<ID`: the index after the terminator line, or undefined when this is not a heredoc. */
-function skipHeredoc(b: string, i: number): number | undefined {
-  HEREDOC.lastIndex = i;
-  const m = HEREDOC.exec(b);
-  if (!m) return undefined;
-  const term = new RegExp(`^[ \\t]*${m[1]}[ \\t]*\\r?$`, 'm');
-  const rest = b.slice(i + m[0].length);
-  const t = term.exec(rest);
-  if (!t) return b.length;
-  return i + m[0].length + t.index + t[0].length;
-}
-
-/** `b[i]` is an opening bracket: the index just after its match (or the end of the text). */
-function skipBrackets(b: string, i: number): number {
-  let depth = 0;
-  let j = i;
-  const n = b.length;
-  while (j < n) {
-    const c = b[j]!;
-    if (c === '"') {
-      j = skipString(b, j);
-      continue;
-    }
-    if (c === '<' && b[j + 1] === '<') {
-      const h = skipHeredoc(b, j);
-      if (h !== undefined) {
-        j = h;
-        continue;
-      }
-    }
-    if (OPEN.includes(c)) depth++;
-    else if (CLOSE.includes(c)) {
-      depth--;
-      if (depth === 0) return j + 1;
-    }
-    j++;
-  }
-  return n;
-}
-
-/** The end of an expression starting at `i`: a newline (or comma) outside brackets, or `to`. */
-function skipExpr(b: string, i: number, to: number, stopAtComma = false): number {
-  let j = i;
-  while (j < to) {
-    const c = b[j]!;
-    if (c === '\n' || (stopAtComma && c === ',')) {
-      // An operator at the end of a line continues the expression on the next one.
-      const before = b.slice(i, j).trimEnd();
-      if (c === '\n' && /(?:[?:+\-*/&|=<>!]|&&|\|\|)$/.test(before) && before.length > 0) {
-        j++;
-        continue;
-      }
-      return j;
-    }
-    if (c === '"') {
-      j = skipString(b, j);
-      continue;
-    }
-    if (c === '<' && b[j + 1] === '<') {
-      const h = skipHeredoc(b, j);
-      if (h !== undefined) {
-        j = h;
-        continue;
-      }
-    }
-    if (OPEN.includes(c)) {
-      j = skipBrackets(b, j);
-      continue;
-    }
-    if (CLOSE.includes(c)) return j;
-    j++;
-  }
-  return Math.min(j, to);
-}
-
-const IDENT = /[A-Za-z_][\w-]*/y;
-
-function readIdent(b: string, i: number): string | undefined {
-  IDENT.lastIndex = i;
-  const m = IDENT.exec(b);
-  return m ? m[0] : undefined;
-}
-
-function skipSpaces(b: string, i: number): number {
-  while (i < b.length && (b[i] === ' ' || b[i] === '\t' || b[i] === '\r')) i++;
-  return i;
-}
-
-interface Ctx {
-  src: string;
-  b: string;
-  file: string;
-  starts: number[];
-}
-
-function parseBody(ctx: Ctx, from: number, to: number): { attributes: HclAttribute[]; blocks: HclBlock[] } {
-  const { b, src } = ctx;
-  const attributes: HclAttribute[] = [];
-  const blocks: HclBlock[] = [];
-  let i = from;
-  while (i < to) {
-    const c = b[i]!;
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === ',' || c === ';') {
-      i++;
-      continue;
-    }
-    const name = readIdent(b, i);
-    if (!name) {
-      const nl = b.indexOf('\n', i);
-      i = nl === -1 || nl >= to ? to : nl + 1;
-      continue;
-    }
-    let j = skipSpaces(b, i + name.length);
-    if (b[j] === '=' && b[j + 1] !== '=') {
-      const end = skipExpr(b, j + 1, to);
-      attributes.push({ name, expr: b.slice(j + 1, end).trim(), line: lineAt(ctx.starts, i) });
-      i = Math.max(end, j + 1);
-      continue;
-    }
-    const labels: string[] = [];
-    for (;;) {
-      if (b[j] === '"') {
-        const k = skipString(b, j);
-        labels.push(src.slice(j + 1, Math.max(j + 1, k - 1)));
-        j = skipSpaces(b, k);
-        continue;
-      }
-      const id = b[j] === '{' ? undefined : readIdent(b, j);
-      if (id) {
-        labels.push(id);
-        j = skipSpaces(b, j + id.length);
-        continue;
-      }
-      break;
-    }
-    if (b[j] === '{') {
-      const end = Math.min(skipBrackets(b, j), to + 1);
-      const inner = parseBody(ctx, j + 1, Math.max(j + 1, end - 1));
-      blocks.push({
-        type: name,
-        labels,
-        file: ctx.file,
-        line: lineAt(ctx.starts, i),
-        endLine: lineAt(ctx.starts, Math.max(i, end - 1)),
-        text: src.slice(i, end),
-        ...inner,
-      });
-      i = end;
-      continue;
-    }
-    const nl = b.indexOf('\n', j);
-    i = nl === -1 || nl >= to ? to : nl + 1;
-  }
-  return { attributes, blocks };
-}
-
-/** Top-level blocks of one HCL file (attributes at the top level, as in tfvars, are ignored). */
-export function parseHcl(file: string, text: string): HclBlock[] {
-  const b = blankComments(text, 'hcl');
-  return parseBody({ src: text, b, file, starts: lineStarts(text) }, 0, b.length).blocks;
-}
-
-/** Top-level `key = value` pairs of an HCL file (tfvars). */
-export function parseHclAttributes(file: string, text: string): HclAttribute[] {
-  const b = blankComments(text, 'hcl');
-  return parseBody({ src: text, b, file, starts: lineStarts(text) }, 0, b.length).attributes;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Tag maps.
-
-interface KeysResult {
-  keys: string[];
-  dynamic: boolean;
-}
-
-function unquote(s: string): string {
-  const t = s.trim();
-  return t.startsWith('"') && t.endsWith('"') && t.length >= 2 ? t.slice(1, -1) : t;
-}
-
-/** Keys of an object literal's content (between the braces). */
-function objectKeys(inner: string): KeysResult {
-  const keys: string[] = [];
-  let dynamic = false;
-  let i = 0;
-  const n = inner.length;
-  while (i < n) {
-    const c = inner[i]!;
-    if (/[\s,]/.test(c)) {
-      i++;
-      continue;
-    }
-    let key: string | undefined;
-    let j = i;
-    if (c === '"') {
-      j = skipString(inner, i);
-      const raw = inner.slice(i + 1, j - 1);
-      if (raw.includes('${')) dynamic = true;
-      else key = raw;
-    } else if (c === '(') {
-      j = skipBrackets(inner, i);
-      dynamic = true;
-    } else {
-      const id = /[^\s=:,]+/y;
-      id.lastIndex = i;
-      const m = id.exec(inner);
-      if (!m) break;
-      key = m[0];
-      j = i + m[0].length;
-      if (/[.[(]/.test(key)) {
-        // `for` expressions and references are not literal keys.
-        dynamic = true;
-        key = undefined;
-      }
-    }
-    j = skipSpaces(inner, j);
-    if (inner[j] !== '=' && inner[j] !== ':') {
-      // Not a `key = value` entry (a `for` expression, say): give up on literal keys.
-      return { keys, dynamic: true };
-    }
-    if (key !== undefined) keys.push(key);
-    const end = skipExpr(inner, j + 1, n, true);
-    i = Math.max(end, j + 1);
-  }
-  return { keys, dynamic };
-}
-
-function splitArgs(inner: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  let start = 0;
-  const n = inner.length;
-  while (i < n) {
-    const c = inner[i]!;
-    if (c === '"') {
-      i = skipString(inner, i);
-      continue;
-    }
-    if (OPEN.includes(c)) {
-      i = skipBrackets(inner, i);
-      continue;
-    }
-    if (c === ',') {
-      out.push(inner.slice(start, i));
-      start = i + 1;
-    }
-    i++;
-  }
-  out.push(inner.slice(start));
-  return out.map((s) => s.trim()).filter((s) => s.length > 0);
-}
-
-/** Keys of a tag-map expression: literal objects, merge(), tomap() and locals are followed. */
-export function expressionKeys(expr: string, resolveLocal: (name: string) => string | undefined = () => undefined, depth = 0): KeysResult {
-  const e = expr.trim();
-  if (depth > 8 || e.length === 0) return { keys: [], dynamic: true };
-  if (e.startsWith('{') && skipBrackets(e, 0) === e.length) return objectKeys(e.slice(1, -1));
-  const call = /^(merge|tomap)\s*\(/.exec(e);
-  if (call && skipBrackets(e, call[0].length - 1) === e.length) {
-    const args = splitArgs(e.slice(call[0].length, -1));
-    const keys = new Set<string>();
-    let dynamic = false;
-    for (const a of args) {
-      const r = expressionKeys(a, resolveLocal, depth + 1);
-      r.keys.forEach((k) => keys.add(k));
-      dynamic ||= r.dynamic;
-    }
-    return { keys: [...keys], dynamic };
-  }
-  const local = /^local\.([\w-]+)$/.exec(e);
-  if (local) {
-    const v = resolveLocal(local[1]!);
-    if (v !== undefined) return expressionKeys(v, resolveLocal, depth + 1);
-  }
-  if (e === 'null' || e === '{}') return { keys: [], dynamic: false };
-  return { keys: [], dynamic: true };
-}
 
 const TAG_ATTRIBUTES = new Set(['tags', 'labels', 'user_labels', 'resource_labels']);
 
@@ -471,8 +152,8 @@ export function readTerraform(files: readonly { path: string; text: string }[]):
   const model: TerraformModel = { files: [], resources: [], dataSources: [], providers: [], modules: [], variables: [], locals: [] };
   const pending: { res: TfResource; raw: RawTags; dir: string }[] = [];
   const pendingProviders: { p: TfProvider; raw: HclAttribute[]; dir: string }[] = [];
-  for (const f of files) {
-    if (!f.path.endsWith('.tf')) continue;
+  const pendingModules: { m: TfModule; raw: HclAttribute[]; dir: string }[] = [];
+  for (const f of terraformSources(files)) {
     model.files.push(f.path);
     const dir = dirOf(f.path);
     for (const bl of parseCached(f.path, f.text)) {
@@ -491,6 +172,8 @@ export function readTerraform(files: readonly { path: string; text: string }[]):
           };
           const prov = bl.attributes.find((a) => a.name === 'provider');
           if (prov) res.provider = prov.expr;
+          const repeat = bl.attributes.find((a) => a.name === 'count' || a.name === 'for_each');
+          if (repeat) res.repeat = repeat.expr;
           if (bl.type === 'resource') {
             model.resources.push(res);
             pending.push({ res, raw: rawTags(bl), dir });
@@ -511,10 +194,12 @@ export function readTerraform(files: readonly { path: string; text: string }[]):
         }
         case 'module': {
           if (!bl.labels[0]) break;
-          const m: TfModule = { name: bl.labels[0], file: f.path, line: bl.line, text: bl.text };
+          const m: TfModule = { name: bl.labels[0], file: f.path, line: bl.line, text: bl.text, block: bl };
           const src = bl.attributes.find((a) => a.name === 'source');
           if (src) m.source = unquote(src.expr);
           model.modules.push(m);
+          const inputs = bl.attributes.filter((a) => a.name === 'tags' || a.name === 'labels');
+          if (inputs.length > 0) pendingModules.push({ m, raw: inputs, dir });
           break;
         }
         case 'variable':
@@ -542,11 +227,42 @@ export function readTerraform(files: readonly { path: string; text: string }[]):
     const tags = resolveTags(raw, resolver(dir));
     if (tags) res.tags = tags;
   }
+  for (const { m, raw, dir } of pendingModules) {
+    const tags = resolveTags({ exprs: raw, blockKeys: [], dynamicBlock: false }, resolver(dir));
+    if (tags) m.tags = tags;
+  }
   for (const { p, raw, dir } of pendingProviders) {
     const tags = resolveTags({ exprs: raw, blockKeys: [], dynamicBlock: false }, resolver(dir));
     if (tags) p.defaultTags = tags;
   }
   return model;
+}
+
+/** Terraform/OpenTofu source files: *.tf and *.tofu. */
+export const TF_GLOBS = ['**/*.tf', '**/*.tofu'] as const;
+
+/** Modules that `terraform init` downloads (.terraform/modules) are copies of someone else's code. */
+const DOWNLOADED = /(^|\/)\.terraform\//;
+
+/**
+ * The files Terraform/OpenTofu would read: *.tf and *.tofu outside .terraform/, where `x.tofu`
+ * replaces `x.tf` of the same folder (OpenTofu's rule).
+ */
+function terraformSources<T extends { path: string }>(files: readonly T[]): T[] {
+  const tofu = new Set(files.filter((f) => f.path.endsWith('.tofu')).map((f) => f.path.slice(0, -'.tofu'.length)));
+  return files.filter((f) => {
+    if (DOWNLOADED.test(f.path)) return false;
+    if (f.path.endsWith('.tofu')) return true;
+    return f.path.endsWith('.tf') && !tofu.has(f.path.slice(0, -'.tf'.length));
+  });
+}
+
+/** Roles of files that may hold infrastructure code (tests, fixtures, examples, vendored copies do not). */
+export const IAC_ROLES: readonly FileRole[] = ['iac', 'config', 'other', 'source'];
+
+/** The repository's Terraform/OpenTofu code (the detector declares TF_GLOBS as contents). */
+export function repoTerraform(repo: RepoView): TerraformModel {
+  return readTerraform(repo.glob([...TF_GLOBS], IAC_ROLES).map((f) => ({ path: f.path, text: repo.text(f.path) ?? '' })));
 }
 
 /** The cloud provider a resource type belongs to (`aws_s3_bucket` -> `aws`). */
@@ -555,115 +271,3 @@ export function providerOfType(type: string): string {
   return i === -1 ? type : type.slice(0, i);
 }
 
-// ---------------------------------------------------------------------------------------------
-// CloudFormation / SAM templates.
-
-export interface CfnResource {
-  logicalId: string;
-  type: string;
-  file: string;
-  line: number;
-  tags?: TagSet;
-  /** The resource's Properties as plain data (intrinsic functions become their argument). */
-  properties: Record<string, unknown>;
-}
-
-export interface CfnTemplate {
-  file: string;
-  resources: CfnResource[];
-  /** SAM `Globals: Function: Tags`, which apply to every AWS::Serverless::Function. */
-  functionGlobalTags?: TagSet;
-}
-
-/** Cheap test before parsing: a template declares its format version, SAM, or AWS:: types. */
-export function looksLikeCloudFormation(text: string): boolean {
-  if (/AWSTemplateFormatVersion|Transform['"]?\s*:\s*['"]?AWS::Serverless/.test(text)) return true;
-  return /(^|\n)\s*["']?Resources["']?\s*:/.test(text) && /["']?Type["']?\s*:\s*["']?AWS::\w+::\w+/.test(text);
-}
-
-function tagsFromNode(node: unknown, line: number): TagSet {
-  const keys: string[] = [];
-  let dynamic = false;
-  const intrinsic = (n: unknown): boolean =>
-    (isScalar(n) && typeof n.tag === 'string' && n.tag.startsWith('!')) ||
-    ((isMap(n) || isSeq(n)) && typeof (n as { tag?: string }).tag === 'string' && (n as { tag?: string }).tag!.startsWith('!')) ||
-    (isMap(n) && n.items.length === 1 && /^(Ref|Fn::\w+)$/.test(String((n.items[0]!.key as { value?: unknown })?.value ?? '')));
-  if (intrinsic(node)) return { keys, dynamic: true, line };
-  if (isSeq(node)) {
-    for (const item of node.items) {
-      if (!isMap(item)) {
-        dynamic = true;
-        continue;
-      }
-      const k = item.get('Key', true);
-      if (isScalar(k) && !intrinsic(k) && k.value !== null) keys.push(String(k.value));
-      else dynamic = true;
-    }
-  } else if (isMap(node)) {
-    for (const pair of node.items) {
-      const k = pair.key;
-      if (isScalar(k) && k.value !== null) keys.push(String(k.value));
-    }
-  } else dynamic = true;
-  return { keys, dynamic, line };
-}
-
-/** Resources of a CloudFormation or SAM template (YAML or JSON); undefined when it is not one. */
-export function parseCloudFormation(file: string, text: string): CfnTemplate | undefined {
-  if (!looksLikeCloudFormation(text)) return undefined;
-  const lc = new LineCounter();
-  let doc;
-  try {
-    doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
-  } catch {
-    return undefined;
-  }
-  if (doc.errors.length > 0) return undefined;
-  const root = doc.contents;
-  if (!isMap(root)) return undefined;
-  const resNode = root.get('Resources', true);
-  if (!isMap(resNode)) return undefined;
-  const lineOf = (n: unknown): number => {
-    const r = (n as Node | undefined)?.range;
-    return r ? lc.linePos(r[0]).line : 1;
-  };
-  const tpl: CfnTemplate = { file, resources: [] };
-  const globalTags = (root.getIn(['Globals', 'Function'], true) as unknown);
-  if (isMap(globalTags)) {
-    const pair = globalTags.items.find((p) => isScalar(p.key) && p.key.value === 'Tags');
-    if (pair) tpl.functionGlobalTags = tagsFromNode(pair.value, lineOf(pair.key));
-  }
-  for (const pair of resNode.items) {
-    if (!isScalar(pair.key) || !isMap(pair.value)) continue;
-    const type = pair.value.get('Type');
-    if (typeof type !== 'string') continue;
-    const propsNode = pair.value.get('Properties', true);
-    const res: CfnResource = {
-      logicalId: String(pair.key.value),
-      type,
-      file,
-      line: lineOf(pair.key),
-      properties: isMap(propsNode) ? ((propsNode.toJS(doc) as Record<string, unknown>) ?? {}) : {},
-    };
-    if (isMap(propsNode)) {
-      const tagPair = propsNode.items.find((p) => isScalar(p.key) && p.key.value === 'Tags');
-      if (tagPair) res.tags = tagsFromNode(tagPair.value, lineOf(tagPair.key));
-    }
-    tpl.resources.push(res);
-  }
-  return tpl;
-}
-
-/** Globs of files that may hold CloudFormation templates (detectors declare them as contents). */
-export const CFN_GLOBS = [
-  '**/template.{yml,yaml,json}',
-  '**/*.template',
-  '**/*.template.{yml,yaml,json}',
-  '**/*-template.{yml,yaml,json}',
-  '**/*_template.{yml,yaml,json}',
-  '**/*cloudformation*.{yml,yaml,json}',
-  '**/*cfn*.{yml,yaml,json}',
-  '**/*stack*.{yml,yaml,json}',
-  '**/{cloudformation,cfn,infra,infrastructure,aws,stacks,templates}/**/*.{yml,yaml,json}',
-  '**/serverless.{yml,yaml}',
-] as const;

@@ -23,6 +23,8 @@ export interface AssessOptions {
   /** An explicit config file instead of discovery in the repository. */
   configFile?: string;
   workers?: number;
+  /** Folder for the history's per-commit cache (results never depend on it); none: no cache. */
+  cacheDir?: string | undefined;
   /** The assessment time (tests pin it). */
   now?: Date;
   onEvent?: EventSink;
@@ -93,6 +95,7 @@ export async function assess(path: string, opts: AssessOptions = {}): Promise<As
       history,
       exclude: config.exclude ?? [],
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+      cacheDir: opts.cacheDir,
       onProgress: (phase, done, total) => emit({ type: 'scan:progress', phase, done, total }),
     });
   } catch (e) {

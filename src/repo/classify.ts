@@ -12,7 +12,7 @@ const BY_EXTENSION: Record<string, Language> = {
   cs: 'csharp', csproj: 'xml', props: 'xml', targets: 'xml',
   php: 'php',
   sh: 'shell', bash: 'shell', zsh: 'shell',
-  tf: 'hcl', tfvars: 'hcl', hcl: 'hcl',
+  tf: 'hcl', tofu: 'hcl', tfvars: 'hcl', hcl: 'hcl',
   yml: 'yaml', yaml: 'yaml',
   json: 'json', jsonc: 'json', json5: 'json',
   toml: 'toml',
@@ -48,7 +48,7 @@ export const CODE_LANGUAGES: ReadonlySet<Language> = new Set<Language>([
 /** Role rules, first match wins. Each regex is tested on the repository-relative path. */
 const ROLE_RULES: readonly (readonly [FileRole, RegExp])[] = [
   // Third-party code copied into the tree is never the platform's own.
-  ['vendored', /(^|\/)(node_modules|vendor|third[_-]party|bower_components|\.yarn|Pods|site-packages|\.venv|venv)\//],
+  ['vendored', /(^|\/)(node_modules|vendor|third[_-]party|bower_components|\.yarn|Pods|site-packages|\.venv|venv|\.terraform|\.terragrunt-cache)\//],
   // Build output and generated code describe the generator, not the team's practice.
   ['generated', /(^|\/)(dist|build|out|target|\.next|\.nuxt|coverage|__generated__|generated)\//],
   ['generated', /(\.min\.(js|css)|\.generated\.[a-z]+|\.gen\.[a-z]+|_gen\.go|(^|\/)zz_generated\.[^/]+|\.pb\.go|_pb2(_grpc)?\.py|\.designer\.cs|\.snap)$/],
@@ -64,7 +64,7 @@ const ROLE_RULES: readonly (readonly [FileRole, RegExp])[] = [
   ['other', /(^|\/)\.(husky|vscode|idea|devcontainer)\//],
   ['ci', /^(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|Jenkinsfile|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.buildkite\/.*\.ya?ml|\.travis\.ya?ml)$/],
   ['ci', /(^|\/)\.gitlab-ci\.ya?ml$|(^|\/)Jenkinsfile$/],
-  ['iac', /\.(tf|tfvars|bicep)$|(^|\/)terragrunt\.hcl$|\.pkr\.hcl$|(^|\/)(Pulumi(\.[\w-]+)?\.ya?ml|cdk\.json|Chart\.yaml|kustomization\.ya?ml|serverless\.ya?ml|template\.ya?ml|cloudformation[^/]*\.(ya?ml|json))$/],
+  ['iac', /\.(tf|tofu|tfvars|bicep)$|(^|\/)terragrunt\.hcl$|\.pkr\.hcl$|(^|\/)(Pulumi(\.[\w-]+)?\.ya?ml|cdk\.json|Chart\.yaml|kustomization\.ya?ml|serverless\.ya?ml|template\.ya?ml|cloudformation[^/]*\.(ya?ml|json))$/],
   ['iac', /(^|\/)(terraform|infra|infrastructure|k8s|kubernetes|helm|charts|deploy|deployment|manifests|ansible)\/.*\.(ya?ml|json|hcl|tf)$/],
   // Manifests that happen to end in .txt are configuration, not prose.
   ['config', /(^|\/)(requirements[^/]*\.txt|constraints[^/]*\.txt|CMakeLists\.txt)$/],

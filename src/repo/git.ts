@@ -21,19 +21,24 @@ export function git(cwd: string, args: readonly string[]): Promise<GitResult> {
   });
 }
 
-/** Stream the lines of a git command; resolves true when git exited cleanly. */
+/** Stream the lines of a git command (fed `input` on stdin); resolves true when git exited cleanly. */
 export function gitLines(
   cwd: string,
   args: readonly string[],
   onLine: (line: string) => void,
+  input?: string,
 ): Promise<boolean> {
   return new Promise((resolve) => {
     const child = spawn('git', ['-c', 'core.quotepath=off', ...args], {
       cwd,
-      stdio: ['ignore', 'pipe', 'ignore'],
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'],
       env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
     });
-    const rl = createInterface({ input: child.stdout, crlfDelay: Infinity });
+    if (input !== undefined) {
+      child.stdin?.on('error', () => {}); // git exiting early closes the pipe; its exit code tells
+      child.stdin?.end(input);
+    }
+    const rl = createInterface({ input: child.stdout!, crlfDelay: Infinity });
     rl.on('line', onLine);
     let exitCode: number | null = null;
     let closed = false;

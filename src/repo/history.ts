@@ -1,28 +1,169 @@
-// Git history, streamed once: commits with author, date and touched files; tags with dates.
-import type { History, HistoryAuthor, HistoryCommit, HistoryTag } from '../core/types.ts';
+// Git history, read once and shared by every detector: commits (author, dates, parents, subject,
+// touched files), line churn for the last year, and tags. History never changes, so commits are
+// cached by hash and a re-run reads only the commits that arrived since.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import { CHURN_DAYS, type FileChurn, type History, type HistoryAuthor, type HistoryCommit, type HistoryTag, type Warning } from '../core/types.ts';
 import { git, gitLines } from './git.ts';
 
 const SEP = '\x1f';
 /** Enough for every history figure in the rubric; longer histories are cut and say so. */
 export const MAX_COMMITS = 200_000;
+const DAY = 86_400;
+/** Bump when the cached shape or what is read changes. */
+const CACHE_FORMAT = 2;
 
-export async function readHistory(root: string, shallow: boolean): Promise<History | undefined> {
+export interface HistoryOptions {
+  /** The commit assessed. */
+  head: string;
+  shallow: boolean;
+  /** Folder for the per-commit cache; without one every run reads the whole log. */
+  cacheDir?: string | undefined;
+}
+
+export interface HistoryRead {
+  history: History;
+  /** Commits taken from the cache rather than read from git. */
+  cached: number;
+  warnings: Warning[];
+}
+
+interface CacheData {
+  head: string;
+  truncated: boolean;
+  churnSince: number;
+  commits: HistoryCommit[];
+}
+
+/** On disk, paths and authors are stored once and referred to by index: half the size, twice as fast to load. */
+interface CacheFile {
+  format: number;
+  head: string;
+  truncated: boolean;
+  churnSince: number;
+  strings: string[];
+  commits: (Omit<HistoryCommit, 'author' | 'files' | 'churn'> & { author: number; files: number[]; churn?: [number, number, number][] })[];
+}
+
+function pack(data: CacheData): CacheFile {
+  const index = new Map<string, number>();
+  const id = (s: string): number => {
+    let i = index.get(s);
+    if (i === undefined) index.set(s, (i = index.size));
+    return i;
+  };
+  const commits = data.commits.map(({ author, files, churn, ...rest }) => ({
+    ...rest,
+    author: id(author),
+    files: files.map(id),
+    ...(churn ? { churn: churn.map((c): [number, number, number] => [id(c.path), c.added, c.deleted]) } : {}),
+  }));
+  return { format: CACHE_FORMAT, head: data.head, truncated: data.truncated, churnSince: data.churnSince, strings: [...index.keys()], commits };
+}
+
+function unpack(file: CacheFile): CacheData {
+  const s = file.strings;
+  const commits = file.commits.map(({ author, files, churn, ...rest }) => ({
+    ...rest,
+    author: s[author]!,
+    files: files.map((i) => s[i]!),
+    ...(churn ? { churn: churn.map(([p, added, deleted]) => ({ path: s[p]!, added, deleted })) } : {}),
+  }));
+  return { head: file.head, truncated: file.truncated, churnSince: file.churnSince, commits };
+}
+
+/** Newest first by committer date, then author date, then hash: the same order however the commits were read. */
+function canonicalOrder(a: HistoryCommit, b: HistoryCommit): number {
+  return b.committedAt - a.committedAt || b.at - a.at || (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0);
+}
+
+/** Commits in `range` (a revision or `old..new`), newest first as git lists them. */
+async function readCommits(root: string, range: string): Promise<{ ok: boolean; commits: HistoryCommit[] }> {
   const commits: HistoryCommit[] = [];
   let current: HistoryCommit | undefined;
   const ok = await gitLines(
     root,
-    ['log', `--max-count=${MAX_COMMITS}`, '--full-history', '--no-renames', '--name-only', '--relative', `--format=@@${SEP}%H${SEP}%aN${SEP}%aE${SEP}%at${SEP}%P`, '--', '.'],
+    ['log', `--max-count=${MAX_COMMITS}`, '--no-renames', '--name-only', '--relative', `--format=@@${SEP}%H${SEP}%aN${SEP}%aE${SEP}%at${SEP}%ct${SEP}%P${SEP}%s`, range],
     (line) => {
       if (line.startsWith(`@@${SEP}`)) {
-        const [, hash = '', name = '', email = '', at = '0', parents = ''] = line.split(SEP);
-        current = { hash, author: `${name} <${email.toLowerCase()}>`, at: Number(at), parents: parents ? parents.split(' ').length : 0, files: [] };
+        const [, hash = '', name = '', email = '', at = '0', ct = '0', parents = '', subject = ''] = line.split(SEP);
+        current = { hash, author: `${name} <${email.toLowerCase()}>`, at: Number(at), committedAt: Number(ct), parents: parents ? parents.split(' ') : [], subject, files: [] };
         commits.push(current);
       } else if (line && current) {
         current.files.push(line);
       }
     },
   );
-  if (!ok && commits.length === 0) return undefined;
+  return { ok, commits };
+}
+
+/** Line churn of exactly these commits (fed to git on stdin, so no date heuristics decide which). */
+async function readChurn(root: string, hashes: readonly string[]): Promise<{ ok: boolean; churn: Map<string, FileChurn[]> }> {
+  const out = new Map<string, FileChurn[]>();
+  if (hashes.length === 0) return { ok: true, churn: out };
+  let current: FileChurn[] | undefined;
+  const ok = await gitLines(
+    root,
+    ['log', '--no-walk=unsorted', '--stdin', '--numstat', '--no-renames', '--relative', '--format=@@%H'],
+    (line) => {
+      if (line.startsWith('@@')) {
+        current = [];
+        out.set(line.slice(2), current);
+        return;
+      }
+      const m = /^(-|\d+)\t(-|\d+)\t(.+)$/.exec(line);
+      if (m && current) current.push({ path: m[3]!, added: m[1] === '-' ? 0 : Number(m[1]), deleted: m[2] === '-' ? 0 : Number(m[2]) });
+    },
+    `${hashes.join('\n')}\n`,
+  );
+  return { ok, churn: out };
+}
+
+/** Where a repository's cache lives: keyed by the assessed folder and what changes author names (.mailmap). */
+async function cachePath(root: string, dir: string): Promise<string> {
+  const mailmap = await git(root, ['rev-parse', '--verify', '--quiet', 'HEAD:.mailmap']);
+  const key = createHash('sha256').update(`${CACHE_FORMAT}\0${root}\0${mailmap.ok ? mailmap.stdout.trim() : ''}`).digest('hex');
+  return join(dir, 'history', `${key.slice(0, 32)}.json.gz`);
+}
+
+async function loadCache(file: string): Promise<CacheData | undefined> {
+  try {
+    const data = JSON.parse((await promisify(gunzip)(await readFile(file))).toString('utf8')) as CacheFile;
+    const valid = data.format === CACHE_FORMAT && typeof data.head === 'string' && Array.isArray(data.commits) && Array.isArray(data.strings);
+    return valid ? unpack(data) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function saveCache(file: string, data: CacheData): Promise<void> {
+  await mkdir(join(file, '..'), { recursive: true });
+  // Write then rename: a reader never sees half a file, and concurrent runs do not mix writes.
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, await promisify(gzip)(JSON.stringify(pack(data)), { level: 1 }));
+    await rename(tmp, file);
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+async function readTags(root: string): Promise<HistoryTag[]> {
+  const tags: HistoryTag[] = [];
+  const refs = await git(root, ['for-each-ref', '--format=%(refname:short)%09%(*objectname)%09%(objectname)%09%(creatordate:unix)', 'refs/tags']);
+  if (refs.ok) {
+    for (const line of refs.stdout.split('\n')) {
+      const [name, peeled, obj, at] = line.split('\t');
+      if (name && at) tags.push({ name, commit: peeled || obj || '', at: Number(at) });
+    }
+  }
+  return tags.sort((a, b) => a.at - b.at || a.name.localeCompare(b.name));
+}
+
+function authorsOf(commits: readonly HistoryCommit[]): HistoryAuthor[] {
   const authors = new Map<string, HistoryAuthor>();
   for (const c of commits) {
     const [, name = '', email = ''] = /^(.*) <(.*)>$/.exec(c.author) ?? [];
@@ -35,18 +176,55 @@ export async function readHistory(root: string, shallow: boolean): Promise<Histo
       authors.set(c.author, { name, email, commits: 1, firstAt: c.at, lastAt: c.at });
     }
   }
-  const tags: HistoryTag[] = [];
-  const refs = await git(root, ['for-each-ref', '--format=%(refname:short)%09%(*objectname)%09%(objectname)%09%(creatordate:unix)', 'refs/tags']);
-  if (refs.ok) {
-    for (const line of refs.stdout.split('\n')) {
-      const [name, peeled, obj, at] = line.split('\t');
-      if (name && at) tags.push({ name, commit: peeled || obj || '', at: Number(at) });
+  return [...authors.values()].sort((a, b) => b.commits - a.commits || a.email.localeCompare(b.email));
+}
+
+export async function readHistory(root: string, opts: HistoryOptions): Promise<HistoryRead | undefined> {
+  const warnings: Warning[] = [];
+  // A shallow clone's history grows backwards when deepened: never cache it.
+  const file = opts.cacheDir && !opts.shallow ? await cachePath(root, opts.cacheDir) : undefined;
+  let cache = file ? await loadCache(file) : undefined;
+  if (cache && cache.head !== opts.head) {
+    const ancestor = await git(root, ['merge-base', '--is-ancestor', cache.head, opts.head]);
+    if (!ancestor.ok) cache = undefined; // rewritten or another branch: start over
+  }
+
+  const fresh = cache?.head === opts.head ? { ok: true, commits: [] } : await readCommits(root, cache ? `${cache.head}..${opts.head}` : opts.head);
+  if (!fresh.ok && fresh.commits.length === 0 && !cache) return undefined;
+  const all = [...fresh.commits, ...(cache?.commits ?? [])];
+  all.sort(canonicalOrder);
+  const newest = all.reduce((m, c) => Math.max(m, c.committedAt), 0);
+  const churnSince = newest - CHURN_DAYS * DAY;
+  // The cached churn covers the window only if the window has not moved back (clock skew).
+  if (cache && churnSince < cache.churnSince) for (const c of all) delete c.churn;
+
+  if (!fresh.ok) {
+    warnings.push({ code: 'history-unreadable', message: `git log stopped early (missing objects or a broken repository): history figures cover the ${all.length} commit(s) read.` });
+  }
+  const missing = all.filter((c) => c.committedAt >= churnSince && !c.churn && c.parents.length < 2).map((c) => c.hash);
+  const read = await readChurn(root, missing);
+  const lost = missing.filter((h) => !read.churn.has(h)).length;
+  if (!read.ok && lost > 0) {
+    warnings.push({ code: 'history-churn-unreadable', message: `Line churn could not be read for ${lost} of ${missing.length} recent commit(s) (missing objects, e.g. a partial clone): churn figures leave them out.` });
+  }
+  for (const c of all) {
+    if (c.committedAt < churnSince) delete c.churn;
+    else if (c.parents.length < 2 && (c.churn || read.churn.has(c.hash))) c.churn ??= read.churn.get(c.hash)!;
+  }
+  const truncated = opts.shallow || !fresh.ok || all.length >= MAX_COMMITS || (cache?.truncated ?? false);
+  const commits = all.length > MAX_COMMITS ? all.slice(0, MAX_COMMITS) : all;
+
+  // Never cache what could not be read whole: the next run tries again.
+  if (file && cache?.head !== opts.head && fresh.ok && read.ok) {
+    try {
+      await saveCache(file, { head: opts.head, truncated, churnSince, commits });
+    } catch (e) {
+      warnings.push({ code: 'history-cache-unwritable', message: `History cache not written (${(e as Error).message.split('\n')[0]}): the next run reads the whole log again.` });
     }
   }
   return {
-    commits,
-    authors: [...authors.values()].sort((a, b) => b.commits - a.commits || a.email.localeCompare(b.email)),
-    tags: tags.sort((a, b) => a.at - b.at || a.name.localeCompare(b.name)),
-    truncated: shallow || commits.length >= MAX_COMMITS,
+    history: { head: opts.head, commits, authors: authorsOf(commits), tags: await readTags(root), truncated, churnSince },
+    cached: cache ? commits.length - fresh.commits.length : 0,
+    warnings,
   };
 }

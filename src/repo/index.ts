@@ -19,6 +19,8 @@ export interface ScanOptions {
   /** Globs of paths left out on top of .gitignore (config `exclude`). */
   exclude?: readonly string[];
   workers?: number;
+  /** Folder for caches that survive runs (the history's per-commit cache); none: nothing cached. */
+  cacheDir?: string | undefined;
   onProgress?: (phase: 'inventory' | 'read' | 'history', done: number, total: number) => void;
 }
 
@@ -84,6 +86,8 @@ export async function scanRepository(path: string, opts: ScanOptions): Promise<S
     warnings.push({ code: 'no-commits', message: 'The repository has no commits yet: evidence is of the work tree.' });
   }
 
+  // History is git's work, the content pass ours: they run side by side.
+  const historyRead = opts.history && info?.commit ? readHistory(root, { head: info.commit, shallow: info.shallow, cacheDir: opts.cacheDir }) : undefined;
   const contents = [...opts.contents, ...DEPENDENCY_FILE_GLOBS];
   const scan = await scanContents(root, inventory.files, {
     patterns: opts.patterns,
@@ -94,9 +98,11 @@ export async function scanRepository(path: string, opts: ScanOptions): Promise<S
   warnings.push(...scan.warnings);
 
   let history: History | undefined;
-  if (opts.history && info?.commit) {
+  if (historyRead && info) {
     opts.onProgress?.('history', 0, 1);
-    history = await readHistory(root, info.shallow);
+    const read = await historyRead;
+    history = read?.history;
+    if (read) warnings.push(...read.warnings);
     if (info.shallow) warnings.push({ code: 'shallow-clone', message: 'Shallow clone: history-based figures cover only the fetched commits.' });
   }
 

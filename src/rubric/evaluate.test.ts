@@ -149,6 +149,13 @@ describe('evaluatePillar: measured, any-of and context evidence', () => {
     expect(r.level).toBe(level);
   });
 
+  it('shows context beside a figure without letting it decide', () => {
+    const withContext: Criterion = { ...measured, evidence: { ...measured.evidence, context: ['c'] } as Criterion['evidence'] };
+    const r = evaluatePillar(pillar([crit('l1', 1, 's', 'no'), withContext]), input({ s: no(), m: withFigure(59), c: yes('75% line coverage in lcov.info', 'coverage/lcov.info') }));
+    expect(r.criteria[1]).toMatchObject({ status: 'unmet', reason: 'share = 59 % (needs >= 60) Context: 75% line coverage in lcov.info' });
+    expect(r.criteria[1]!.evidence.map((e) => `${e.detector}:${e.path}`)).toContain('c:coverage/lcov.info');
+  });
+
   it('is unmet when the detector found nothing to measure, unknown when it could not tell', () => {
     const none = evaluatePillar(pillar([crit('l1', 1, 's', 'no'), measured]), input({ s: no(), m: no('No coverage config.') }));
     expect(none.criteria[1]).toMatchObject({ status: 'unmet', reason: 'share not measured: No coverage config.' });

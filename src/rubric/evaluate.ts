@@ -91,16 +91,17 @@ export function evaluateCriterion(c: Criterion, input: EvaluateInput): Criterion
   if (e.kind === 'measured') {
     const r = input.results.get(e.detector) ?? MISSING;
     const m = r.measures?.[e.measure];
-    const evidence = toEvidence(e.detector, r, input.blobOf);
+    const evidence = [...toEvidence(e.detector, r, input.blobOf), ...context(e.context)];
+    const contextText = contextFound(e.context).map(([, cr]) => ` Context: ${cr.summary}`).join('');
     const measure = { detector: e.detector, name: e.measure, value: m?.value ?? null, unit: m?.unit ?? '', op: e.op, threshold: e.value };
     if (!m) {
       // A definite "no" means there is nothing to measure (no threshold configured): unmet.
       const status = r.outcome === 'no' ? 'unmet' : 'unknown';
-      return { ...base, kind: 'measured', status, reason: `${e.measure} not measured: ${r.summary}`, evidence, measure };
+      return { ...base, kind: 'measured', status, reason: `${e.measure} not measured: ${r.summary}${contextText}`, evidence, measure };
     }
     const ok = compare(m.value, e.op, e.value);
     const figure = `${e.measure} = ${m.value}${m.unit ? ` ${m.unit}` : ''} (needs ${e.op} ${e.value})`;
-    return { ...base, kind: 'measured', status: ok ? 'met' : 'unmet', reason: figure, evidence, measure };
+    return { ...base, kind: 'measured', status: ok ? 'met' : 'unmet', reason: `${figure}${contextText}`, evidence, measure };
   }
   // detected
   const evidence: Evidence[] = [];

@@ -93,7 +93,7 @@ export function referencedDetectors(rubric: Rubric): Set<string> {
       const e = c.evidence;
       if (e.kind === 'measured') ids.add(e.detector);
       if (e.kind === 'detected') for (const cond of [...(e.all ?? []), ...(e.any ?? [])]) ids.add(cond.detector);
-      if (e.kind !== 'measured') for (const d of e.context ?? []) ids.add(d);
+      for (const d of e.context ?? []) ids.add(d);
     }
   }
   return ids;

@@ -38,6 +38,7 @@ export const Evidence = z.discriminatedUnion('kind', [
     measure: id,
     op: z.enum(MEASURE_OPS),
     value: z.number(),
+    context: z.array(id).min(1).optional(),
   }),
   z.strictObject({
     kind: z.literal('attested'),

@@ -1,15 +1,15 @@
 // Runs the accuracy corpus through the real pipeline (scan -> detectors -> rubric) and turns the
 // outcomes into precision and recall per criterion. "Positive" is "met": a false positive is a
 // criterion reported met that a reviewer would not accept, the error the product must avoid most.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { AnyDetector } from '../../src/core/detector.ts';
 import { DETECTORS } from '../../src/detectors/registry.generated.ts';
 import { assess } from '../../src/engine/assess.ts';
 import { loadRubric, referencedDetectors } from '../../src/rubric/load.ts';
 import type { LoadedRubric } from '../../src/rubric/schema.ts';
+import { commitHistory, commitWorkTree, writeFiles } from '../repo-builder.ts';
 import { loadCorpus, type AccuracyCase, type CorpusFile } from './corpus.ts';
 
 export interface CaseResult {
@@ -34,20 +34,15 @@ export interface CriterionScore {
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 
-function git(dir: string, args: string[]): void {
-  execFileSync('git', args, { cwd: dir, stdio: 'ignore', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir } });
-}
-
 function materialise(c: AccuracyCase): string {
   const dir = mkdtempSync(join(tmpdir(), 'readiness-accuracy-'));
-  for (const [path, content] of Object.entries(c.files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  if (c.git) {
-    git(dir, ['init', '-q', '-b', 'main']);
-    git(dir, ['add', '-A']);
-    git(dir, ['-c', 'user.name=Accuracy', '-c', 'user.email=accuracy@example.com', '-c', 'commit.gpgsign=false', 'commit', '-qm', 'fixture']);
+  if (c.commits) {
+    const last = Object.keys(c.files).length > 0 ? [{ files: c.files, date: c.commits.at(-1)?.date, message: 'fixture' }] : [];
+    commitHistory(dir, [...c.commits, ...last]);
+  } else if (c.git) {
+    commitWorkTree(dir, c.files, { author: 'Accuracy', email: 'accuracy@example.com', message: 'fixture' });
+  } else {
+    writeFiles(dir, c.files);
   }
   return dir;
 }

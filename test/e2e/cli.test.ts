@@ -1,5 +1,5 @@
 // The CLI as users run it: a spawned process over small git repositories built per run.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +102,24 @@ describe('readiness assess', () => {
     const json = join(work, 'report.json');
     expect((await cli(['assess', repo, '--json', '-o', json])).code).toBe(0);
     expect(AssessmentSchema.safeParse(JSON.parse(readFileSync(json, 'utf8'))).success).toBe(true);
+  });
+
+  it('keeps the git history cache where asked, and the cache never changes the result', async () => {
+    const cache = join(work, 'cache');
+    const strip = (json: string): unknown => {
+      const a = JSON.parse(json) as { assessedAt?: string; stats?: unknown };
+      delete a.assessedAt;
+      delete a.stats;
+      return a;
+    };
+    const cold = await cli(['assess', repo, '--json', '--progress', 'none', '--no-cache'], { READINESS_CACHE_DIR: cache });
+    expect(existsSync(cache)).toBe(false);
+    const first = await cli(['assess', repo, '--json', '--progress', 'none'], { READINESS_CACHE_DIR: cache });
+    expect(readdirSync(join(cache, 'history'))).toHaveLength(1);
+    const second = await cli(['assess', repo, '--json', '--progress', 'none', '--cache', cache]);
+    expect([cold.code, first.code, second.code]).toEqual([0, 0, 0]);
+    expect(strip(first.stdout)).toEqual(strip(cold.stdout));
+    expect(strip(second.stdout)).toEqual(strip(cold.stdout));
   });
 
   it('takes targets from the repository config, shown in the target column', async () => {

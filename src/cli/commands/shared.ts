@@ -1,4 +1,5 @@
 // What `assess` and `explain` share: their options and running one assessment with progress.
+import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Assessment } from '../../core/assessment.ts';
 import { assess } from '../../engine/assess.ts';
@@ -15,6 +16,17 @@ export interface ReportOptions {
 export interface AssessCliOptions extends ReportOptions {
   config?: string;
   progress: ProgressMode;
+  /** A folder, or false for --no-cache. */
+  cache?: string | false;
+}
+
+/** The cache folder: --cache DIR, else READINESS_CACHE_DIR, else the XDG cache home; none with --no-cache. */
+export function cacheDirOf(opts: Pick<AssessCliOptions, 'cache'>, env: CliIo['env']): string | undefined {
+  if (opts.cache === false) return undefined;
+  if (typeof opts.cache === 'string') return opts.cache;
+  if (env.READINESS_CACHE_DIR) return env.READINESS_CACHE_DIR;
+  const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : undefined);
+  return base ? join(base, 'readiness') : undefined;
 }
 
 export function addReportOptions(cmd: Command): Command {
@@ -26,6 +38,8 @@ export function addReportOptions(cmd: Command): Command {
 export function addAssessOptions(cmd: Command): Command {
   return addReportOptions(cmd)
     .option('-c, --config <file>', 'use this config file instead of discovering one in the repository')
+    .option('--cache <dir>', 'keep the per-commit git history cache in DIR (default: $READINESS_CACHE_DIR or ~/.cache/readiness)')
+    .option('--no-cache', 'read the whole git history every run; write no cache')
     .addOption(
       new Option('--progress <mode>', 'progress on stderr: a live line on a terminal (auto), one JSON event per line (ndjson), or none')
         .choices(PROGRESS_MODES)
@@ -46,6 +60,7 @@ export async function runAssessment(path: string, opts: AssessCliOptions, io: Cl
     const run = await assess(path, {
       rubric,
       ...(opts.config !== undefined ? { configFile: opts.config } : {}),
+      cacheDir: cacheDirOf(opts, io.env),
       onEvent: progress.onEvent,
     });
     return { assessment: run.assessment, rubric };

@@ -11,6 +11,9 @@ describe('attributes-cost-per-tenant', () => {
     ['a Django model', { 'billing/models.py': 'from django.db import models\n\nclass UsageRecord(models.Model):\n    tenant = models.ForeignKey(Tenant, on_delete=models.CASCADE)\n' }, ['billing/models.py:3']],
     ['a Prisma model', { 'prisma/schema.prisma': 'model UsageEvent {\n  id       String @id\n  tenantId String\n}\n' }, ['prisma/schema.prisma:1']],
     ['Stripe metered usage', { 'src/billing.ts': "await stripe.subscriptionItems.createUsageRecord(item, { quantity: 1 });\n" }, ['src/billing.ts:1']],
+    ['a tenant tag on a Pulumi resource (TypeScript)', { 'package.json': '{ "dependencies": { "@pulumi/aws": "6.50.0", "@pulumi/pulumi": "3.130.0" } }\n', 'index.ts': "import * as aws from '@pulumi/aws';\n\nfor (const t of tenants) {\n  new aws.s3.BucketV2(`data-${t}`, { tags: { tenant: t, team: 'data' } });\n}\n" }, ['index.ts:4']],
+    ['a tenant tag in Bicep', { 'infra/tenant.bicep': "param tenantId string\nresource sa 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'st${tenantId}'\n  tags: {\n    'tenant-id': tenantId\n  }\n}\n" }, ['infra/tenant.bicep:4']],
+    ['a tenant label on Kubernetes workloads (Kubecost allocation)', { 'k8s/tenant-acme/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  labels:\n    app: api\n    tenant: acme\n' }, ['k8s/tenant-acme/deployment.yaml:5']],
     ['an OpenMeter SDK', { 'package.json': JSON.stringify({ dependencies: { '@openmeter/sdk': '1' } }), 'src/meter.ts': "import { OpenMeter } from '@openmeter/sdk';\n" }, ['src/meter.ts:1']],
   ])('answers yes for %s', async (_c, files, locs) => {
     const r = await detect(detector, files);
@@ -23,6 +26,8 @@ describe('attributes-cost-per-tenant', () => {
     ['a usage table has no tenant column (the next table does)', { 'db/001.sql': 'CREATE TABLE usage_stats (id int, hits int);\nCREATE TABLE tenants (tenant_id uuid);\n' }],
     ['the metering call is commented out', { 'src/billing.ts': '// await stripe.subscriptionItems.createUsageRecord(item, {});\n' }],
     ['a test creates usage records', { 'src/billing.test.ts': 'await stripe.subscriptionItems.createUsageRecord(item, {});\n' }],
+    ['a label merely names the tenant-service app', { 'k8s/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: tenant-service\n  labels:\n    app: tenant-service\n' }],
+    ['a Kubernetes example manifest has a tenant label', { 'examples/k8s/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels:\n    tenant: acme\n' }],
     ['the docs describe tenant metering', { 'docs/billing.md': 'CREATE TABLE usage (tenant_id uuid);\n' }],
   ])('answers no when %s', async (_c, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');

@@ -1,12 +1,11 @@
 import { defineDetector, fromImport, fromMatch, no, yes } from '../../core/detector.ts';
 import type { EvidenceItem, FileRole, Match } from '../../core/types.ts';
 import usageMetering from '../../ecosystems/capabilities/usage-metering.ts';
-import { CFN_GLOBS, parseCloudFormation, readTerraform } from '../../ecosystems/terraform.ts';
+import { IAC_CODE_PATTERNS, IAC_CONTENTS, iacResources, readIac } from '../../ecosystems/iac.ts';
+import { isTenantKey } from '../../ecosystems/iac-tags.ts';
 import { usedLibraries } from '../../ecosystems/usage.ts';
 
-/** A tag or label key naming the tenant or customer a resource serves. */
-const TENANT_KEY = /^(?:tenant|customer|client)(?:[_.:/-]?(?:id|name|code))?$/i;
-const IAC_ROLES: readonly FileRole[] = ['iac', 'config', 'other', 'source'];
+const MANIFEST_ROLES: readonly FileRole[] = ['iac', 'config', 'other'];
 
 /** A tenant/customer reference near a usage or metering table/model definition. */
 const tenantRef = (within: string): string => String.raw`(?=${within}{0,1500}?(?:\b(?:tenant|customer|org|organization|workspace|account)_id\b|\b(?:tenantId|customerId|orgId|organizationId|workspaceId|accountId)\b|references\s+:(?:tenant|customer|organization|account)\b|ForeignKey\(\s*["']?(?:Tenant|Customer|Organization|Account)\b))`;
@@ -21,6 +20,15 @@ export default defineDetector({
   question: 'Is cost or usage attributed per tenant (tenant/customer tags on resources, or usage metered per tenant)?',
   rationale: 'Per-tenant cost and usage is what makes unit economics, fair pricing and unprofitable-customer detection possible.',
   patterns: {
+    ...IAC_CODE_PATTERNS,
+    /** Kubernetes labels naming the tenant (what Kubecost/OpenCost allocate cost by): `labels:` then a `tenant:` key among them. */
+    k8sTenantLabel: {
+      regex: /^(\s*)labels:[ \t]*\n(?:\1[ \t]+[\w./-]+:[^\n]*\n)*?\1[ \t]+((?:[\w.-]+\/)?(?:tenant|customer)(?:[-_.]?(?:id|name))?):[ \t]*["']?[\w{.-]/m,
+      literals: ['labels:'],
+      languages: ['yaml'],
+      roles: MANIFEST_ROLES,
+      maxPerFile: 2,
+    },
     sqlTable: {
       regex: new RegExp(String.raw`\bcreate\s+table\s+(?:if\s+not\s+exists\s+)?(?:\w+\.)?${USAGE_NAME}${TENANT_REF_SQL}`, 'i'),
       literals: ['usage', 'USAGE', 'meter', 'METER'],
@@ -53,33 +61,42 @@ export default defineDetector({
       maxPerFile: 2,
     },
   },
-  contents: ['**/*.tf', ...CFN_GLOBS],
+  contents: [...IAC_CONTENTS],
   detect({ repo, matches }) {
     const evidence: EvidenceItem[] = [];
     const how = new Set<string>();
-    const tf = readTerraform(repo.glob('**/*.tf', IAC_ROLES).map((f) => ({ path: f.path, text: repo.text(f.path) ?? '' })));
-    for (const r of tf.resources) {
-      const key = r.tags?.keys.find((k) => TENANT_KEY.test(k));
+    const model = readIac(repo, matches);
+    for (const r of iacResources(model)) {
+      const key = r.tags?.keys.find(isTenantKey);
       if (key) {
-        evidence.push({ path: r.file, line: r.tags!.line, note: `${r.type}.${r.name} tagged ${key}` });
+        evidence.push({ path: r.path, line: r.tags!.line, note: `${r.label} tagged ${key}` });
         how.add('tenant tags');
       }
     }
-    for (const p of tf.providers) {
-      const key = p.defaultTags?.keys.find((k) => TENANT_KEY.test(k));
+    for (const p of model.terraform.providers) {
+      const key = p.defaultTags?.keys.find(isTenantKey);
       if (key) {
         evidence.push({ path: p.file, line: p.defaultTags!.line, note: `provider ${p.name} default tag ${key}` });
         how.add('tenant tags');
       }
     }
-    for (const f of repo.glob([...CFN_GLOBS], IAC_ROLES)) {
-      for (const r of parseCloudFormation(f.path, repo.text(f.path) ?? '')?.resources ?? []) {
-        const key = r.tags?.keys.find((k) => TENANT_KEY.test(k));
-        if (key) {
-          evidence.push({ path: r.file, line: r.tags!.line, note: `${r.logicalId} tagged ${key}` });
-          how.add('tenant tags');
-        }
+    for (const mod of model.terraform.modules) {
+      const key = mod.tags?.keys.find(isTenantKey);
+      if (key) {
+        evidence.push({ path: mod.file, line: mod.tags!.line, note: `module ${mod.name} tagged ${key}` });
+        how.add('tenant tags');
       }
+    }
+    for (const t of model.code.stackTags) {
+      const key = t.keys.find(isTenantKey);
+      if (key) {
+        evidence.push({ path: t.path, line: t.line, note: `${t.target ?? 'app-wide'} tag ${key}` });
+        how.add('tenant tags');
+      }
+    }
+    for (const m of matches('k8sTenantLabel')) {
+      evidence.push(fromMatch(m, `Kubernetes label ${m.groups[1]} (cost allocation per tenant in Kubecost/OpenCost)`));
+      how.add('tenant labels');
     }
     const name = (m: Match): string => m.groups.find((g) => g !== undefined) ?? 'usage';
     for (const m of [...matches('sqlTable'), ...matches('codeTable'), ...matches('usageModel'), ...matches('prismaModel')]) {

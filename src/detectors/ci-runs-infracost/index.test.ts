@@ -23,6 +23,8 @@ describe('ci-runs-infracost', () => {
     ['only the README mentions infracost', { 'README.md': 'infracost breakdown --path .\n' }],
     ['the step only prints a reminder', { '.github/workflows/c.yml': wf('      - run: echo "run infracost diff locally"\n') }],
     ['an infracost config sits without CI', { 'infracost.yml': 'version: 0.1\nprojects:\n  - path: infra\n' }],
+    ['the infracost job is disabled', { '.github/workflows/c.yml': 'on: pull_request\njobs:\n  cost:\n    if: false\n    runs-on: ubuntu-latest\n    steps:\n      - run: infracost diff --path=infra\n' }],
+    ['infracost runs only on a nightly schedule', { '.github/workflows/c.yml': 'on:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  cost:\n    runs-on: ubuntu-latest\n    steps:\n      - run: infracost breakdown --path=infra\n' }],
   ])('answers no when %s', async (_c, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });

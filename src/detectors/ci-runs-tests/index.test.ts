@@ -17,6 +17,7 @@ describe('ci-runs-tests', () => {
     ['mvn verify', 'mvn -B verify'],
     ['dotnet test', 'dotnet test --no-build'],
     ['bundle exec rspec', 'bundle exec rspec'],
+    ['a Rails binstub', 'DISABLE_PARALLELIZATION=true bin/rails test:system'],
     ['env-prefixed cargo test', 'RUST_BACKTRACE=1 cargo test'],
     ['a test script via uv', 'uv run bash scripts/tests-start.sh "Coverage"'],
     ['coverage run -m pytest', 'coverage run -m pytest tests/'],
@@ -52,12 +53,18 @@ describe('ci-runs-tests', () => {
     ['tests are skipped in the build', { '.github/workflows/ci.yml': gha('push', 'mvn -B package -DskipTests') }],
     ['typecheck is not a test', { '.github/workflows/ci.yml': gha('push', 'npm run typecheck') }],
     ['the command is only echoed', { '.github/workflows/ci.yml': gha('push', 'echo "run npm test locally"') }],
+    ['npm test runs the npm-init placeholder script', { 'package.json': '{\n  "name": "api",\n  "scripts": { "test": "echo \\"Error: no test specified\\" && exit 1" }\n}\n', '.github/workflows/ci.yml': gha('push', 'npm test') }],
     ['a README shows the workflow', { 'docs/ci.md': 'run: npm test\n' }],
     ['the only test job is switched off (GitHub if: false)', { '.github/workflows/ci.yml': 'on: [push]\njobs:\n  test:\n    if: false\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n' }],
     ['the Jenkins test stage is switched off', { Jenkinsfile: "pipeline {\n  agent any\n  stages {\n    stage('Test') {\n      when { expression { false } }\n      steps {\n        sh 'mvn -B test'\n      }\n    }\n  }\n}\n" }],
     ['the CircleCI test job is in no workflow', { '.circleci/config.yml': 'version: 2.1\njobs:\n  test:\n    steps:\n      - run: bundle exec rspec\nworkflows:\n  ci:\n    jobs: []\n' }],
   ])('answers no when %s', async (_c, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');
+  });
+
+  it('counts npm test when the script runs a test runner', async () => {
+    const r = await detect(detector, { 'package.json': '{ "name": "api", "scripts": { "test": "vitest run" } }\n', '.github/workflows/ci.yml': gha('pull_request', 'npm test') });
+    expect(r.outcome).toBe('yes');
   });
 
   it('answers unknown when the only workflow is unparseable', async () => {

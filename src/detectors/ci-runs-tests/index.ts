@@ -1,6 +1,6 @@
 import { defineDetector, no, unknown, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
-import { CI_GLOBS, readCi, type CiJob, type CiStep } from '../../ecosystems/ci.ts';
+import { CI_GLOBS, packageScripts, readCi, type CiJob, type CiStep, type PackageScript } from '../../ecosystems/ci.ts';
 import { commandSegments } from '../../ecosystems/deploy-commands.ts';
 import { excerpt } from '../../util/text.ts';
 
@@ -23,7 +23,8 @@ const TEST_COMMAND = new RegExp(
     String.raw`gotestsum\b`,
     String.raw`(?:\.\/)?mvnw?\b(?!.*-D(?:skipTests|maven\.test\.skip)(?:=true)?\b).*\s(?:test|verify|install|package)\b`,
     String.raw`(?:\.\/)?gradlew?\b(?!.*\s-x\s+test\b).*\s:?(?:[\w:-]*:)?(?:test|check|build)\b`,
-    String.raw`(?:bundle\s+exec\s+)?(?:rspec|rake\s+(?:test|spec)|rails\s+test)\b`,
+    // Rails binstubs: bin/rails test, bin/rspec.
+    String.raw`(?:bundle\s+exec\s+)?(?:\.?\/?bin\/)?(?:rspec|rake\s+(?:test|spec)|rails\s+(?:test|spec))\b`,
     String.raw`dotnet\s+test\b`,
     String.raw`(?:\.?\/?vendor\/bin\/)?(?:phpunit|pest)\b`,
     String.raw`php\s+artisan\s+test\b`,
@@ -37,9 +38,20 @@ const TEST_COMMAND = new RegExp(
 /** Actions that run a test suite themselves. */
 const TEST_ACTIONS = /^cypress-io\/github-action@/;
 
-function testCommandOf(step: CiStep): string | undefined {
+/** `npm test` and friends: the package script they run. */
+const PACKAGE_TEST = /^(?:npm|pnpm|yarn|bun)\s+(?:run\s+|run-script\s+)?(test[:\w-]*|t)(?:\s|$)/;
+/** The script `npm init` writes, which fails without testing anything. */
+const PLACEHOLDER = /^\s*echo\s+["']?Error: no test specified["']?\s*&&\s*exit\s+1\s*$/;
+
+function testCommandOf(step: CiStep, scripts: ReadonlyMap<string, readonly PackageScript[]>): string | undefined {
   if (step.uses) return TEST_ACTIONS.test(step.uses) ? step.uses : undefined;
-  return commandSegments(step.text).find((s) => TEST_COMMAND.test(s));
+  return commandSegments(step.text).find((s) => {
+    if (!TEST_COMMAND.test(s)) return false;
+    // `npm test` runs nothing when every package's test script is the npm-init placeholder.
+    const name = PACKAGE_TEST.exec(s)?.[1];
+    const bodies = name === undefined ? [] : (scripts.get(name === 't' ? 'test' : name) ?? []);
+    return bodies.length === 0 || !bodies.every((b) => PLACEHOLDER.test(b.body));
+  });
 }
 
 export default defineDetector({
@@ -50,15 +62,16 @@ export default defineDetector({
   measures: {
     'test-jobs': { unit: 'jobs', description: 'CI jobs triggered by push or pull request that run tests' },
   },
-  contents: [...CI_GLOBS],
+  contents: [...CI_GLOBS, '**/package.json'],
   detect({ repo }) {
     const ci = readCi(repo);
+    const scripts = packageScripts(repo);
     const jobs = new Set<CiJob>();
     const evidence: EvidenceItem[] = [];
     for (const job of ci.jobs) {
       if (job.disabled || !job.triggers.some((t) => t === 'push' || t === 'pull_request')) continue;
       for (const step of job.steps) {
-        const cmd = testCommandOf(step);
+        const cmd = testCommandOf(step, scripts);
         if (!cmd) continue;
         if (!jobs.has(job)) evidence.push({ path: job.file, line: step.line, excerpt: excerpt(cmd), note: `job ${job.name} runs tests` });
         jobs.add(job);

@@ -52,3 +52,30 @@ describe('deploys-automatically', () => {
     expect((await detect(detector, { '.github/workflows/d.yml': 'on: [push\n' })).outcome).toBe('unknown');
   });
 });
+
+describe('deploys-automatically across CI systems', () => {
+  it.each([
+    ['an Azure deployment job on main', { 'azure-pipelines.yml': "trigger: [main]\npr: none\nstages:\n  - stage: Deploy\n    jobs:\n      - deployment: Prod\n        environment: prod\n        strategy:\n          runOnce:\n            deploy:\n              steps:\n                - task: AzureWebApp@1\n                  inputs:\n                    appName: api\n" }, 'azure-pipelines.yml:12'],
+    ['a Bitbucket deploy pipe on main', { 'bitbucket-pipelines.yml': 'pipelines:\n  branches:\n    main:\n      - step:\n          deployment: production\n          script:\n            - pipe: atlassian/aws-ecs-deploy:1.12.1\n              variables:\n                CLUSTER_NAME: prod\n' }, 'bitbucket-pipelines.yml:7'],
+    ['a CircleCI deploy orb job', { '.circleci/config.yml': 'version: 2.1\norbs:\n  aws-ecs: circleci/aws-ecs@4.0\nworkflows:\n  deploy:\n    jobs:\n      - aws-ecs/deploy-service-update:\n          family: api\n          filters:\n            branches:\n              only: main\n' }, '.circleci/config.yml:7'],
+    ['a Jenkins stage on main', { Jenkinsfile: "pipeline {\n  agent any\n  stages {\n    stage('Deploy') {\n      when { branch 'main' }\n      steps { sh 'helm upgrade --install api ./chart' }\n    }\n  }\n}\n" }, 'Jenkinsfile:6'],
+    ['a reusable deploy workflow called on push', {
+      '.github/workflows/main.yml': 'on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    uses: ./.github/workflows/deploy.yml\n',
+      '.github/workflows/deploy.yml': 'on: workflow_call\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: flyctl deploy --remote-only\n',
+    }, '.github/workflows/deploy.yml:6'],
+  ])('answers yes for %s', async (_c, files, loc) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual([loc]);
+  });
+
+  it.each([
+    ['the deploy job is switched off', { '.github/workflows/d.yml': wf('push', '- run: kubectl apply -f k8s/').replace('  deploy:\n', '  deploy:\n    if: false\n') }],
+    ['the deploy step is switched off', { '.github/workflows/d.yml': wf('push', '- if: ${{ false }}\n        run: kubectl apply -f k8s/') }],
+    ['the deploy is in a reusable workflow nobody calls', { '.github/workflows/deploy.yml': 'on: workflow_call\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl apply -f k8s/\n' }],
+    ['the GitLab deploy job never runs', { '.gitlab-ci.yml': 'deploy:\n  script:\n    - helm upgrade --install api ./chart\n  rules:\n    - when: never\n' }],
+    ['the Azure deploy stage runs only for pull requests', { 'azure-pipelines.yml': "trigger: [main]\nstages:\n  - stage: Preview\n    condition: eq(variables['Build.Reason'], 'PullRequest')\n    jobs:\n      - job: Preview\n        steps:\n          - script: az webapp up --name preview\n" }],
+  ])('answers no when %s', async (_c, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});

@@ -1,6 +1,6 @@
 import { defineDetector, fromMatch, no, unknown, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
-import { CI_GLOBS, readCi, type CiJob } from '../../ecosystems/ci.ts';
+import { CI_GLOBS, readCi, runnableJobs, type CiJob } from '../../ecosystems/ci.ts';
 import { deployOfStep } from '../../ecosystems/deploy-commands.ts';
 import { excerpt } from '../../util/text.ts';
 
@@ -12,7 +12,7 @@ export default defineDetector({
   question: 'Does a pipeline (or a GitOps controller) deploy the platform without someone running commands by hand?',
   rationale: 'Automated deploys make every release the same, auditable procedure, which is what makes frequent deploys safe.',
   measures: {
-    'deploy-jobs': { unit: 'jobs', description: 'CI jobs triggered by push, tag, release or dispatch that deploy' },
+    'deploy-jobs': { unit: 'jobs', description: 'CI jobs that can run, triggered by push, tag, release, schedule or by hand, that deploy' },
   },
   patterns: {
     gitopsKind: { regex: /^kind:\s*["']?(Application|ApplicationSet|Kustomization|HelmRelease)["']?\s*$/m, literals: ['Application', 'Kustomization', 'HelmRelease'], languages: ['yaml'], roles: YAML_ROLES },
@@ -24,7 +24,8 @@ export default defineDetector({
     const jobs = new Map<CiJob, { manual: boolean }>();
     const evidence: EvidenceItem[] = [];
     let ssh = false;
-    for (const job of ci.jobs) {
+    // Jobs that can run (not disabled, triggered, steps not switched off).
+    for (const job of runnableJobs(ci)) {
       // Pull-request deploys are previews; everything else (push, tag, release, dispatch, schedule) ships.
       const live = job.triggers.filter((t) => t !== 'pull_request');
       if (live.length === 0) continue;

@@ -37,3 +37,34 @@ describe('deploys-manually', () => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });
 });
+
+describe('deploys-manually: deploy tools run from a workstation', () => {
+  const CAPFILE = "require 'capistrano/setup'\nrequire 'capistrano/deploy'\n";
+  const DEPLOY_PHP = "<?php\nnamespace Deployer;\n\nrequire 'recipe/laravel.php';\n\nhost('app.example.com')->set('remote_user', 'deploy');\n";
+
+  it('answers yes for Capistrano documented for people, citing the README', async () => {
+    const r = await detect(detector, { Capfile: CAPFILE, 'README.md': '## Deploy\n\nRun `bundle exec cap production deploy` from your machine.\n' });
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(['Capfile:1', 'README.md:3']);
+  });
+
+  it('answers yes for a Deployer recipe', async () => {
+    const r = await detect(detector, { 'deploy.php': DEPLOY_PHP, 'composer.json': '{ "require-dev": { "deployer/deployer": "^7.4" } }\n' });
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(['deploy.php:2']);
+  });
+
+  it.each([
+    ['CI runs cap deploy on push', { Capfile: CAPFILE, '.gitlab-ci.yml': 'deploy:\n  script:\n    - bundle exec cap production deploy\n  rules:\n    - if: $CI_COMMIT_BRANCH == "main"\n' }],
+    ['CI runs dep deploy on push', { 'deploy.php': DEPLOY_PHP, '.github/workflows/deploy.yml': 'on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: vendor/bin/dep deploy production\n' }],
+  ])('answers no when %s', async (_c, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+
+  it.each([
+    ['the CI deploy job is switched off', { 'scripts/deploy.sh': DEPLOY_SH, '.github/workflows/d.yml': 'on: push\njobs:\n  d:\n    if: false\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./scripts/deploy.sh\n' }],
+    ['CI runs the deploy only for pull-request previews', { 'deploy.php': "<?php\nnamespace Deployer;\n", '.github/workflows/d.yml': 'on: pull_request\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - run: dep deploy preview\n' }],
+  ])('answers yes when %s', async (_c, files) => {
+    expect((await detect(detector, files)).outcome).toBe('yes');
+  });
+});

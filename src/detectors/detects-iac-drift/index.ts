@@ -9,6 +9,7 @@ const DRIFT_COMMANDS: readonly CommandRule[] = [
   [/^snyk\s+iac\s+describe\b/, 'snyk iac describe'],
   [/^pulumi\s+(?:preview|refresh)\b.*\s--expect-no-changes\b/, 'pulumi --expect-no-changes'],
   [/^atlantis\b.*\bdrift\b/, 'atlantis drift'],
+  [/^terraform-drift-check\b|^tfdrift\b/, 'drift check'],
 ];
 
 /** Drift-check actions, labelled with their name (the reference before `@`). */
@@ -27,17 +28,21 @@ export default defineDetector({
   patterns: {
     tfcAssessments: { regex: /\bassessments_enabled\s*=\s*true\b/, literals: ['assessments_enabled'], languages: ['hcl'], roles: ['iac', 'config', 'other'], maxPerFile: 1 },
     spacelift: { regex: /^\s*resource\s+"spacelift_drift_detection"/m, literals: ['spacelift_drift_detection'], languages: ['hcl'], roles: ['iac', 'config', 'other'], maxPerFile: 1 },
+    env0: { regex: /^\s*(?:resource\s+"env0_environment_drift_detection"|drift_detection_cron\s*=\s*"[^"]+")/m, literals: ['env0_environment_drift_detection', 'drift_detection_cron'], languages: ['hcl'], roles: ['iac', 'config', 'other'], maxPerFile: 1 },
   },
   contents: [...CI_GLOBS],
   detect({ repo, matches }) {
     const evidence: EvidenceItem[] = [];
     const ci = readCi(repo);
-    const scheduledJobs = ci.jobs.filter((job) => job.triggers.includes('schedule'));
+    // A scheduled job that can run (not `if: false` / `when: never`), and a step that is not switched off.
+    const scheduledJobs = ci.jobs.filter((job) => job.triggers.includes('schedule') && !job.disabled);
     for (const { job, step, label, shown } of toolSteps(scheduledJobs, DRIFT_COMMANDS, DRIFT_ACTIONS)) {
+      if (/^\s*(?:false|\$\{\{\s*false\s*\}\})\s*$/.test(step.condition ?? '')) continue;
       evidence.push({ path: job.file, line: step.line, excerpt: excerpt(shown), note: `scheduled job ${job.name}: ${label}` });
     }
     evidence.push(...matches('tfcAssessments').map((m) => fromMatch(m, 'Terraform Cloud drift assessments')));
     evidence.push(...matches('spacelift').map((m) => fromMatch(m, 'Spacelift drift detection')));
+    evidence.push(...matches('env0').map((m) => fromMatch(m, 'env0 drift detection')));
     if (evidence.length === 0 && ci.problems.length > 0) {
       return unknown(`Nothing found that checks drift, but ${ci.problems.length} CI file(s) could not be parsed: ${ci.problems.map((p) => `${p.file} (${p.message})`).join('; ')}.`);
     }

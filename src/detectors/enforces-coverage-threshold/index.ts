@@ -2,7 +2,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { defineDetector, no, yes } from '../../core/detector.ts';
 import type { EvidenceItem, FileRole, Measure } from '../../core/types.ts';
 import { CI_GLOBS, readCi } from '../../ecosystems/ci.ts';
-import { excerpt, lineAt, lineStarts, lineText } from '../../util/text.ts';
+import { blankComments, excerpt, lineAt, lineStarts, lineText } from '../../util/text.ts';
 
 type Metric = 'line' | 'other' | 'patch';
 
@@ -16,6 +16,23 @@ interface Threshold {
 }
 
 const CONFIG_ROLES: readonly FileRole[] = ['source', 'config', 'other', 'ci', 'iac'];
+/** Configs that live among the tests: SimpleCov in the test helpers, coverlet in test projects. */
+const TEST_HELPERS = /(^|\/)(spec_helper|rails_helper|test_helper)\.rb$|\.csproj$/;
+
+/**
+ * The text with comments blanked (offsets and lines kept), so a commented-out threshold never
+ * counts: JS/Kotlin/Groovy comments in runner and build configs, XML comments, `#`/`;` lines.
+ */
+function withoutComments(name: string, text: string): string {
+  const blankLine = (re: RegExp): string => text.split('\n').map((l) => (re.test(l) ? l.replace(/[^\r]/g, ' ') : l)).join('\n');
+  if (/\.[cm]?[jt]s$/.test(name)) return blankComments(text, 'typescript');
+  if (/^build\.gradle(\.kts)?$/.test(name)) return blankComments(text, 'kotlin');
+  if (/\.(xml|csproj|props)$/.test(name)) return text.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\r\n]/g, ' '));
+  if (/\.rb$|^\.simplecov$/.test(name)) return blankComments(text, 'ruby');
+  if (/^(\.coveragerc|setup\.cfg|tox\.ini|pytest\.ini)$/.test(name)) return blankLine(/^\s*[#;]/);
+  if (/\.toml$|^Makefile$|\.mk$|^\.?codecov\.ya?ml$|^\.testcoverage\.ya?ml$/.test(name)) return blankLine(/^\s*#/);
+  return text;
+}
 const LINE_KEYS = new Set(['lines', 'statements', 'total', 'line', 'instruction']);
 
 /** The index just after the brace that closes the one at `open` (quoted strings skipped). */
@@ -88,6 +105,20 @@ function cliThresholds(text: string, add: (t: Cli) => void, lineOf: (o: number) 
   for (const m of text.matchAll(/--coverage\.(?:thresholds\.)?(lines|statements|branches|functions)[= ](\d+(?:\.\d+)?)/g)) {
     add({ tool: 'vitest', metric: LINE_KEYS.has(m[1]!) ? 'line' : 'other', value: Number(m[2]), line: lineOf(m.index), what: m[1]!, flag: '--coverage.' });
   }
+  // coverlet through MSBuild (`dotnet test /p:Threshold=80 /p:ThresholdType=line`) or coverlet.console (`--threshold 80`).
+  for (const m of text.matchAll(/[/-]p:Threshold=["']?(\d+(?:\.\d+)?)|\bcoverlet\b[^\n]*?--threshold[= ](\d+(?:\.\d+)?)/g)) {
+    const type = /[/-]p:ThresholdType=["']?([\w,]+)/.exec(text.slice(m.index, text.indexOf('\n', m.index) === -1 ? undefined : text.indexOf('\n', m.index)))?.[1];
+    add({ tool: 'coverlet', metric: !type || /line/i.test(type) ? 'line' : 'other', value: Number(m[1] ?? m[2]), line: lineOf(m.index), what: type ? `threshold (${type})` : 'threshold', flag: m[1] ? 'Threshold=' : '--threshold' });
+  }
+  // Pest (`pest --coverage --min=80`) and phpunit-coverage-check (`coverage-check clover.xml 80`).
+  for (const m of text.matchAll(/\bpest\b[^\n]*?--coverage\b[^\n]*?--min[= ](\d+(?:\.\d+)?)/g)) add({ tool: 'pest', metric: 'line', value: Number(m[1]), line: lineOf(m.index), what: '--min', flag: '--min' });
+  for (const m of text.matchAll(/\b(?:phpunit-)?coverage-check\s+\S+\.xml\s+(\d+(?:\.\d+)?)/g)) add({ tool: 'coverage-check', metric: 'line', value: Number(m[1]), line: lineOf(m.index), what: 'minimum', flag: 'coverage-check' });
+  // A Go total from `go tool cover -func` compared in the shell and failing the build.
+  if (/go\s+tool\s+cover\s+-func/.test(text) && /\bexit\s+1\b|::error|\bfail\b/i.test(text)) {
+    for (const m of text.matchAll(/(?:\s(?:<|-lt)\s*|\$\w+\s*<\s*)["']?(\d+(?:\.\d+)?)\b/g)) {
+      add({ tool: 'go tool cover', metric: 'line', value: Number(m[1]), line: lineOf(m.index), what: 'total gate', flag: m[0].trim() });
+    }
+  }
   // go-test-coverage
   for (const m of text.matchAll(/(?:--)?threshold-(total|package|file)[=: ]\s*(\d+(?:\.\d+)?)/g)) {
     add({ tool: 'go-test-coverage', metric: m[1] === 'total' ? 'line' : 'other', value: Number(m[2]), line: lineOf(m.index), what: m[1]!, flag: 'threshold-' });
@@ -119,7 +150,15 @@ const CONTENTS = [
   '**/.testcoverage.yml',
   '**/.testcoverage.yaml',
   '**/Makefile',
-    ...CI_GLOBS,
+  '**/*.mk',
+  '**/composer.json',
+  '**/*.csproj',
+  '**/Directory.Build.props',
+  '**/.simplecov',
+  '**/spec_helper.rb',
+  '**/rails_helper.rb',
+  '**/test_helper.rb',
+  ...CI_GLOBS,
 ];
 
 export default defineDetector({
@@ -128,17 +167,18 @@ export default defineDetector({
   question: 'Is a minimum test-coverage threshold configured so that builds fail below it?',
   rationale: 'A coverage gate stops untested code from drifting in; a report nobody enforces does not.',
   measures: {
-    'coverage-threshold': { unit: '%', description: 'Line/statement coverage threshold (else the lowest configured threshold)' },
+    'coverage-threshold': { unit: '%', description: 'Line/statement coverage threshold (else the lowest configured threshold, else the patch target)' },
     'patch-coverage-target': { unit: '%', description: 'Codecov patch (changed code) coverage target' },
   },
   contents: CONTENTS,
   detect({ repo }) {
     const found: Threshold[] = [];
-    const files = repo.glob(CONTENTS, CONFIG_ROLES);
+    const files = [...repo.glob(CONTENTS, CONFIG_ROLES), ...repo.glob(CONTENTS, ['test']).filter((f) => TEST_HELPERS.test(f.path))];
     const ciFiles = new Set(repo.glob([...CI_GLOBS]).map((c) => c.path));
     for (const f of files) {
-      const text = repo.text(f.path);
-      if (text === undefined) continue;
+      const raw = repo.text(f.path);
+      if (raw === undefined) continue;
+      const text = withoutComments(f.path.slice(f.path.lastIndexOf('/') + 1), raw);
       const starts = lineStarts(text);
       const lineOf = (o: number): number => lineAt(starts, o);
       const add = (t: Omit<Threshold, 'path'> & { flag?: string }): void => {
@@ -220,6 +260,20 @@ export default defineDetector({
       if (name.startsWith('build.gradle') && /kover/i.test(text)) {
         for (const m of text.matchAll(/\bminBound\(\s*(\d+)/g)) add({ tool: 'kover', metric: 'line', value: Number(m[1]), line: lineOf(m.index), what: 'minBound' });
       }
+      // coverlet through MSBuild properties (a test project or Directory.Build.props).
+      if (/\.csproj$|^Directory\.Build\.props$/.test(name)) {
+        const type = /<ThresholdType>\s*([\w,\s]+?)\s*<\/ThresholdType>/.exec(text)?.[1];
+        for (const m of text.matchAll(/<Threshold>\s*(\d+(?:\.\d+)?)\s*<\/Threshold>/g)) {
+          add({ tool: 'coverlet', metric: !type || /line/i.test(type) ? 'line' : 'other', value: Number(m[1]), line: lineOf(m.index), what: type ? `Threshold (${type})` : 'Threshold' });
+        }
+      }
+      // SimpleCov: `minimum_coverage 90` or `minimum_coverage line: 90, branch: 80`.
+      if (/\.rb$|^\.simplecov$/.test(name)) {
+        for (const m of text.matchAll(/\bminimum_coverage\b\s*\(?\s*(?:(\d+(?:\.\d+)?)|([^\n)]*))/g)) {
+          if (m[1]) add({ tool: 'simplecov', metric: 'line', value: Number(m[1]), line: lineOf(m.index), what: 'minimum_coverage' });
+          else for (const k of (m[2] ?? '').matchAll(/\b(line|branch):\s*(\d+(?:\.\d+)?)/g)) add({ tool: 'simplecov', metric: k[1] === 'line' ? 'line' : 'other', value: Number(k[2]), line: lineOf(m.index), what: `minimum_coverage ${k[1]}` });
+        }
+      }
       // go-test-coverage config.
       if (/^\.testcoverage\.ya?ml$/.test(name)) {
         text.split('\n').forEach((l, i) => {
@@ -232,8 +286,11 @@ export default defineDetector({
     }
     // CI steps (only pipelines that parse); the evidence line is the first line of the step showing the flag.
     for (const job of readCi(repo).jobs) {
+      // A job or step that can never run gates nothing.
+      if (job.disabled) continue;
       const lines = (repo.text(job.file) ?? '').split('\n');
       for (const step of job.steps) {
+        if (step.condition && /^\s*(?:false|\$\{\{\s*false\s*\}\})\s*$/.test(step.condition)) continue;
         cliThresholds(step.text, (t) => {
           if (!(t.value >= 1)) return;
           let line = step.line;
@@ -253,16 +310,17 @@ export default defineDetector({
     const nonPatch = found.filter((t) => t.metric !== 'patch');
     const patch = found.filter((t) => t.metric === 'patch');
     const measures: Record<string, Measure> = {};
-    const basis = lineLike.length > 0 ? lineLike : nonPatch;
+    // Without a whole-project figure, a patch target (coverage of changed code) is the gate.
+    const basis = lineLike.length > 0 ? lineLike : nonPatch.length > 0 ? nonPatch : patch;
     if (basis.length > 0) measures['coverage-threshold'] = { value: Math.min(...basis.map((t) => t.value)), unit: '%' };
     if (patch.length > 0) measures['patch-coverage-target'] = { value: Math.min(...patch.map((t) => t.value)), unit: '%' };
-    if (found.length === 0) return no('No coverage threshold is configured (jest, vitest, nyc/c8, coverage.py, pytest-cov, Codecov, JaCoCo, go-test-coverage).');
+    if (found.length === 0) return no('No coverage threshold is configured (jest, vitest, nyc/c8, coverage.py, pytest-cov, Codecov, JaCoCo, Kover, coverlet, SimpleCov, Pest, go-test-coverage).');
     const evidence: EvidenceItem[] = found.slice(0, 10).map((t) => {
       const text = repo.text(t.path) ?? '';
       return { path: t.path, line: t.line, excerpt: excerpt(lineText(text, lineStarts(text), t.line)), note: `${t.tool} ${t.what} ${t.value}%`, value: t.value };
     });
     const parts = [...new Set(found.map((t) => t.tool))].join(', ');
-    const fig = measures['coverage-threshold'] ? `${measures['coverage-threshold'].value}%` : `patch ${measures['patch-coverage-target']!.value}%`;
+    const fig = nonPatch.length > 0 ? `${measures['coverage-threshold']!.value}%` : `patch ${measures['patch-coverage-target']!.value}%`;
     return yes(`Coverage threshold ${fig} enforced by ${parts}.`, evidence, measures);
   },
 });

@@ -14,13 +14,16 @@ resource "github_repository_environment" "prod" {
 }
 `;
 
+const process = 'Changes to the database schema, authentication or infrastructure are high risk: the author writes a rollback plan, a second engineer approves it, and the change ships behind a flag outside peak hours.';
+
 describe('has-change-management', () => {
   it.each([
-    ['CHANGE_MANAGEMENT.md', { 'CHANGE_MANAGEMENT.md': '# Change management\n' }, ['CHANGE_MANAGEMENT.md']],
-    ['docs/change-management/high-risk.md', { 'docs/change-management/high-risk.md': '# High risk\n' }, ['docs/change-management/high-risk.md']],
-    ['RELEASING.md', { 'RELEASING.md': '# Releasing\n' }, ['RELEASING.md']],
-    ['docs/release-process.md', { 'docs/release-process.md': '# Process\n' }, ['docs/release-process.md']],
-    ['an RFC folder', { 'rfcs/0001-template.md': '# RFC\n', 'rfcs/0002-events.md': '# Events\n' }, ['rfcs/0001-template.md']],
+    ['CHANGE_MANAGEMENT.md', { 'CHANGE_MANAGEMENT.md': `# Change management\n${process}\n` }, ['CHANGE_MANAGEMENT.md']],
+    ['docs/change-management/high-risk.md', { 'docs/change-management/high-risk.md': `# High risk\n${process}\n` }, ['docs/change-management/high-risk.md']],
+    ['docs/high-risk-changes.md', { 'docs/high-risk-changes.md': `# High-risk changes\n${process}\n` }, ['docs/high-risk-changes.md']],
+    ['RELEASING.md', { 'RELEASING.md': `# Releasing\n${process}\n` }, ['RELEASING.md']],
+    ['docs/release-process.md', { 'docs/release-process.md': `# Process\n${process}\n` }, ['docs/release-process.md']],
+    ['an RFC folder', { 'rfcs/0000-template.md': `# RFC: <title>\n${process}\n`, 'rfcs/0002-events.md': `# Events\n${process}\n` }, ['rfcs/0002-events.md']],
     ['a PR template rollback section', { '.github/pull_request_template.md': '## Summary\n\n## Rollback plan\n- [ ] Tested\n' }, ['.github/pull_request_template.md:3']],
     ['a PR template migration checklist item', { '.github/pull_request_template.md': '## Summary\n- [ ] Tests\n- [ ] DB migration is backwards compatible\n' }, ['.github/pull_request_template.md:3']],
     ['a GitHub environment with required reviewers', { 'infra/github.tf': envTf }, ['infra/github.tf:7']],
@@ -38,7 +41,9 @@ describe('has-change-management', () => {
     ['the reviewers block belongs to another resource', { 'infra/github.tf': 'resource "github_repository_environment" "dev" {\n  environment = "dev"\n}\nresource "github_team_repository" "x" {\n  reviewers {}\n}\n' }],
     ['the reviewers block is commented out', { 'infra/github.tf': envTf.replace(/ {2}reviewers \{\n.*\n {2}\}/, '  # reviewers {\n  #   teams = []\n  # }') }],
     ['the README mentions rollback', { 'README.md': '# App\n## Rollback\n- [ ] risk\n' }],
-    ['RFCs are fixtures', { 'test/fixtures/rfcs/0001.md': '# RFC\n' }],
+    ['RFCs are fixtures', { 'test/fixtures/rfcs/0001.md': `# RFC\n${process}\n` }],
+    ['the change-management doc is an empty stub', { 'docs/change-management.md': '# Change management\n\nTODO: agree on the process.\n' }],
+    ['the RFC folder holds only its template', { 'rfcs/0000-template.md': `# RFC: <title>\n${process}\n`, 'rfcs/README.md': `# RFCs\n${process}\n` }],
   ])('answers no when %s', async (_c, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });

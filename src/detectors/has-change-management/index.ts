@@ -1,11 +1,16 @@
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { defineDetector, fromMatch, no, yes } from '../../core/detector.ts';
 import type { EvidenceItem, Match } from '../../core/types.ts';
-import { checklistItems, headings, isOwn, PR_TEMPLATE_GLOBS, prTemplates } from '../../ecosystems/docs.ts';
+import { baseName, checklistItems, headings, isOwn, PR_TEMPLATE_GLOBS, prTemplates, PROSE_GLOBS, writtenCheck } from '../../ecosystems/docs.ts';
 import { excerpt } from '../../util/text.ts';
 
 const EXT = String.raw`\.(md|mdx|markdown|rst|adoc|asciidoc|txt)$`;
-const CHANGE_DOC = new RegExp(String.raw`^(docs?\/(.*\/)?)?change[-_ ]?(management|process|policy|control)[^/]*(\/.+)?${EXT}`, 'i');
+const CHANGE_DOC = new RegExp(
+  String.raw`^(docs?\/(.*\/)?)?(change[-_ ]?(management|process|policy|control|advisory[-_ ]board)|high[-_ ]risk[-_ ]changes?|risky[-_ ]changes?|cab[-_ ]process|deploy(ment)?[-_ ]approvals?)[^/]*(\/.+)?${EXT}`,
+  'i',
+);
+/** A process document says how: a title and "TODO" are not a process. */
+const MIN_WORDS = 30;
 const RELEASE_DOC = new RegExp(
   String.raw`^(docs?\/(.*\/)?)?(releasing|release[-_ ]?(process|procedure|guide|checklist|policy|management|playbook|runbook|workflow))([-_ ][^/]*)?(\/.+)?${EXT}`,
   'i',
@@ -39,7 +44,7 @@ export default defineDetector({
   pillar: 'team',
   question: 'Is change management codified for high-risk changes (change/release process docs, RFCs, a risk/rollback PR section, or environments with required reviewers)?',
   rationale: 'High-risk changes need an agreed path (risk assessment, rollback plan, approval) rather than each author’s judgement.',
-  contents: [...PR_TEMPLATE_GLOBS, '.github/settings.yml'],
+  contents: [...PR_TEMPLATE_GLOBS, '.github/settings.yml', ...PROSE_GLOBS],
   patterns: {
     // Every resource header of files that declare protected environments, to find each block's owner.
     tfResource: {
@@ -58,20 +63,23 @@ export default defineDetector({
   detect({ repo, matches }) {
     const evidence: EvidenceItem[] = [];
     const kinds = new Set<string>();
+    const { written, stubs } = writtenCheck(repo, MIN_WORDS);
     for (const f of repo.files) {
       if (f.role !== 'docs' || !isOwn(f)) continue;
       if (CHANGE_DOC.test(f.path)) {
+        if (!written(f.path)) continue;
         kinds.add('change-management doc');
         evidence.push({ path: f.path, note: 'change-management process' });
       } else if (RELEASE_DOC.test(f.path) && !/notes|changelog/i.test(f.path)) {
+        if (!written(f.path)) continue;
         kinds.add('release process doc');
         evidence.push({ path: f.path, note: 'release process' });
       }
     }
-    const rfcs = repo.files.filter((f) => f.role === 'docs' && isOwn(f) && RFC_DOC.test(f.path));
+    const rfcs = repo.files.filter((f) => f.role === 'docs' && isOwn(f) && RFC_DOC.test(f.path) && !/^(readme|index)\./i.test(baseName(f.path)) && written(f.path));
     if (rfcs.length > 0) {
       kinds.add('RFC process');
-      evidence.push({ path: rfcs[0]!.path, note: `RFC process (${rfcs.length} document(s))` });
+      evidence.push({ path: rfcs[0]!.path, note: `RFC process (${rfcs.length} written RFC(s))` });
     }
     for (const t of prTemplates(repo)) {
       const lines = [...headings(t.text, t.path).filter((l) => RISKY_HEADING.test(l.text)), ...checklistItems(t.text, t.path).filter((l) => RISKY_ITEM.test(l.text))];
@@ -102,7 +110,10 @@ export default defineDetector({
       evidence.push(...envs);
     }
     if (evidence.length === 0) {
-      return no('No codified change management: no change/release process doc, RFC folder, risk/rollback PR section or environment approvals as code.');
+      return no(
+        `No codified change management: no change/release process doc, RFC, risk/rollback PR section or environment approvals as code${stubs.length > 0 ? ` (${stubs.slice(0, 3).join(', ')}: empty or template, not counted)` : ''}.`,
+        stubs.slice(0, 5).map((p) => ({ path: p, note: 'stub or template, not counted' })),
+      );
     }
     return yes(`Change management is codified: ${[...kinds].join(', ')}.`, evidence.slice(0, 10));
   },

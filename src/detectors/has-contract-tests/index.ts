@@ -1,6 +1,9 @@
 import { defineDetector, firstN, fromImport, fromMatch, no, yes } from '../../core/detector.ts';
-import type { EvidenceItem } from '../../core/types.ts';
+import type { EvidenceItem, ImportSite } from '../../core/types.ts';
 import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
+import { packageName, importNames } from '../../ecosystems/capability.ts';
+import { matchesLibrary } from '../../ecosystems/imports.ts';
+import { testProjectPackages } from '../../ecosystems/testing.ts';
 import { usedLibraries } from '../../ecosystems/usage.ts';
 
 export default defineDetector({
@@ -18,14 +21,33 @@ export default defineDetector({
       code: false,
       maxPerFile: 1,
     },
+    // Spring Cloud Contract: contracts in the Groovy DSL or YAML under a contracts folder of the tests.
+    springContract: {
+      regex: /\bContract\.make\s*\{|^request:\s*$[\s\S]*^response:\s*$/m,
+      literals: ['Contract.make', 'request:'],
+      roles: ['test'],
+      paths: ['**/contracts/**/*.groovy', '**/contracts/**/*.kts', '**/contracts/**/*.yml', '**/contracts/**/*.yaml'],
+      maxPerFile: 1,
+    },
   },
+  contents: ['**/*.csproj'],
   detect({ repo, matches }) {
     const evidence: EvidenceItem[] = [];
-    const uses = usedLibraries(repo, CAPABILITIES['contract-testing'], ['test']);
+    const uses: { library: string; sites: readonly ImportSite[] }[] = usedLibraries(repo, CAPABILITIES['contract-testing'], ['test']);
+    // .NET test projects declare their packages in a csproj that is itself test code.
+    const referenced = testProjectPackages(repo);
+    for (const entry of CAPABILITIES['contract-testing'].libraries.dotnet ?? []) {
+      const pkg = packageName(entry);
+      if (uses.some((u) => u.library === pkg) || !referenced.has(pkg.toLowerCase())) continue;
+      const sites = repo.imports().filter((s) => s.role === 'test' && s.ecosystem === 'dotnet' && importNames(entry).some((m) => matchesLibrary('dotnet', s.specifier, m)));
+      if (sites.length > 0) uses.push({ library: pkg, sites });
+    }
     for (const u of uses) evidence.push(...u.sites.slice(0, 3).map((s) => fromImport(s, `${u.library} imported by a test`)));
     evidence.push(...matches('pactFile').slice(0, 3).map((m) => fromMatch(m, 'pact file')));
+    evidence.push(...matches('springContract').slice(0, 3).map((m) => fromMatch(m, 'Spring Cloud Contract definition')));
     if (evidence.length === 0) return no('No contract-testing library is imported by tests and no pact file exists.');
     const libs = uses.map((u) => u.library);
-    return yes(`Contract tests: ${libs.length > 0 ? libs.join(', ') : 'Pact'} (${evidence[0]!.path}).`, firstN(evidence));
+    const kind = libs.length > 0 ? libs.join(', ') : matches('pactFile').length > 0 ? 'Pact' : 'Spring Cloud Contract';
+    return yes(`Contract tests: ${kind} (${evidence[0]!.path}).`, firstN(evidence));
   },
 });

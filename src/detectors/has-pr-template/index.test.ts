@@ -11,6 +11,8 @@ describe('has-pr-template', () => {
     ['.github/PULL_REQUEST_TEMPLATE/feature.md', ['.github/PULL_REQUEST_TEMPLATE/feature.md:4', '.github/PULL_REQUEST_TEMPLATE/feature.md:5', '.github/PULL_REQUEST_TEMPLATE/feature.md:6']],
     ['docs/pull_request_template.md', ['docs/pull_request_template.md:4', 'docs/pull_request_template.md:5', 'docs/pull_request_template.md:6']],
     ['.gitlab/merge_request_templates/Default.md', ['.gitlab/merge_request_templates/Default.md:4', '.gitlab/merge_request_templates/Default.md:5', '.gitlab/merge_request_templates/Default.md:6']],
+    ['.azuredevops/pull_request_template.md', ['.azuredevops/pull_request_template.md:4', '.azuredevops/pull_request_template.md:5', '.azuredevops/pull_request_template.md:6']],
+    ['.azuredevops/pull_request_template/branches/main.md', ['.azuredevops/pull_request_template/branches/main.md:4', '.azuredevops/pull_request_template/branches/main.md:5', '.azuredevops/pull_request_template/branches/main.md:6']],
   ])('answers yes for %s with 3 items', async (path, locs) => {
     const r = await detect(detector, { [path]: checklist });
     expect(r.outcome).toBe('yes');
@@ -29,6 +31,8 @@ describe('has-pr-template', () => {
     ['there is no template', { 'README.md': '- [ ] a\n- [ ] b\n' }],
     ['the template lives in a fixture', { 'test/fixtures/.github/pull_request_template.md': checklist }],
     ['an issue template has the checklist', { '.github/ISSUE_TEMPLATE/bug.md': checklist }],
+    ['the template is headings and prompts without a checklist', { '.github/pull_request_template.md': '## What does this change?\n\n## How was it tested?\n\n## Screenshots\n' }],
+    ['the template is empty', { '.github/pull_request_template.md': '' }],
   ])('answers no when %s', async (_c, files) => {
     const r = await detect(detector, files);
     expect(r.outcome).toBe('no');

@@ -1,6 +1,9 @@
 import { defineDetector, fromMatch, no, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
-import { CODEOWNERS_PATHS, findCodeowners, nocase, PR_TEMPLATE_GLOBS, prTemplates } from '../../ecosystems/docs.ts';
+import { CODEOWNERS_PATHS, findCodeowners, nocase, PR_TEMPLATE_GLOBS, prTemplates, PROSE_GLOBS, sections, withSubsections } from '../../ecosystems/docs.ts';
+
+/** Review guidelines say what a reviewer checks: a heading over one line is not a standard. */
+const MIN_SECTION_WORDS = 25;
 
 /** A heading about the code-review process itself, not any heading that mentions reviews. */
 const REVIEW_TOPIC = [
@@ -18,7 +21,7 @@ export default defineDetector({
   pillar: 'team',
   question: 'Is there any codified code-review standard (CODEOWNERS, PR template, written review guidelines or branch protection as code)?',
   rationale: 'Without a standard, review depth depends on who happens to review: the level-1 "ad-hoc PR review" anti-pattern.',
-  contents: [...CODEOWNERS_PATHS, ...PR_TEMPLATE_GLOBS],
+  contents: [...CODEOWNERS_PATHS, ...PR_TEMPLATE_GLOBS, ...PROSE_GLOBS],
   patterns: {
     reviewHeading: {
       regex: /^[ \t]{0,3}(?:#{1,6}|={1,6})[ \t]+([^\n]*review[^\n]*?)[ \t#]*$/gim,
@@ -51,7 +54,12 @@ export default defineDetector({
       kinds.push('PR template');
       evidence.push(...templates.slice(0, 3).map((t) => ({ path: t.path, line: 1, note: 'PR template' })));
     }
-    const headings = matches('reviewHeading').filter((m) => isReviewTopic(m.groups[0] ?? ''));
+    const headings = matches('reviewHeading').filter((m) => {
+      if (!isReviewTopic(m.groups[0] ?? '')) return false;
+      const text = repo.text(m.path);
+      const s = text === undefined ? undefined : withSubsections(sections(text, m.path)).find((x) => x.heading?.line === m.line);
+      return s !== undefined && s.words >= MIN_SECTION_WORDS;
+    });
     if (headings.length > 0) {
       kinds.push('review guidelines');
       evidence.push(...headings.slice(0, 3).map((m) => fromMatch(m, 'review guidelines')));

@@ -1,56 +1,20 @@
 import { defineDetector, no, unknown, yes } from '../../core/detector.ts';
-import type { EvidenceItem, FileRole } from '../../core/types.ts';
-import { CFN_GLOBS, parseCloudFormation, providerOfType, readTerraform, type TagSet, type TfProvider, type TfResource } from '../../ecosystems/terraform.ts';
-
-/** Tag keys that attribute cost to an owner, service, product or environment. */
-const COST_KEY = /cost.?cent(er|re)|costcenter|team|owner|service|project|application|app|environment|env|business.?unit|product/i;
-
-/** AWS resource types that cannot carry tags (sub-resources, attachments, policies, records). */
-const AWS_UNTAGGABLE =
-  /_(?:attachment|association|membership|permission|version|validation|subscription|mapping|record|policy|rule|target|alias|schedule|notification|integration|integration_response|method|method_response|deployment|resource|route|access_key|login_profile|listener_certificate|cors_configuration|ownership_controls|public_access_block|versioning|acl|lifecycle_configuration|server_side_encryption_configuration|logging|website_configuration|replication_configuration)$|^aws_s3_bucket_(?!object$)|^aws_api_gateway_(?!rest_api$|stage$|api_key$|usage_plan$|client_certificate$|domain_name$|vpc_link$)|^aws_apigatewayv2_(?!api$|stage$|domain_name$|vpc_link$)|^aws_(?:iam_group|launch_configuration|ec2_tag|autoscaling_group_tag|default_tags|cloudwatch_dashboard|cloudfront_origin_access_identity|cloudfront_origin_access_control|cloudfront_cache_policy|cloudfront_function|lambda_function_url|ecs_cluster_capacity_providers|autoscaling_lifecycle_hook|cognito_user_pool_client|cognito_user_pool_domain|cognito_user_group|ses_\w+)$/;
-const AWS_TAGGABLE_ANYWAY = new Set([
-  'aws_iam_policy',
-  'aws_organizations_policy',
-  'aws_lb_listener_rule',
-  'aws_cloudwatch_event_rule',
-  'aws_config_config_rule',
-  'aws_vpc_security_group_ingress_rule',
-  'aws_vpc_security_group_egress_rule',
-  'aws_appautoscaling_target',
-  'aws_ce_anomaly_subscription',
-  'aws_ec2_transit_gateway_vpc_attachment',
-  'aws_wafv2_rule_group',
-]);
-
-/** Google resource types that carry billing labels. */
-const GOOGLE_LABELED =
-  /^google_(?:compute_(?:instance|instance_template|disk|image|snapshot|forwarding_rule|global_forwarding_rule|address|region_disk)|storage_bucket|sql_database_instance|container_cluster|cloud_run_(?:service|v2_service|v2_job)|cloudfunctions2?_function|pubsub_(?:topic|subscription)|bigquery_(?:dataset|table)|redis_instance|spanner_instance|dataproc_cluster|dataflow_job|kms_crypto_key|secret_manager_secret|artifact_registry_repository|filestore_instance|memcache_instance|alloydb_(?:cluster|instance)|composer_environment|project|vertex_ai_\w+)$/;
-
-const AZURE_UNTAGGABLE =
-  /_(?:association|assignment|rule|policy|attachment|lock|diagnostic_setting|definition|access_policy|container|blob|queue|share|database|configuration|member|secret_version|api|api_operation|backend|product|certificate_binding)$|^azurerm_(?:subnet|client_config|role_definition|management_lock)$/;
-
-const CFN_UNTAGGABLE =
-  /^(?:Custom::|AWS::CloudFormation::|AWS::ApplicationAutoScaling::)|::(?:\w*Policy|\w*Association|\w*Attachment|Permission|Route|RecordSet(?:Group)?|Alias|Version|LayerVersionPermission|SecurityGroupIngress|SecurityGroupEgress|Deployment|Method|Resource|Subscription|\w*Target|ListenerRule|ListenerCertificate|BasePathMapping|Model|RequestValidator|Authorizer|Integration|IntegrationResponse|Account|Dashboard|MetricFilter|SubscriptionFilter|LogStream|ScalingPolicy|ScheduledAction|LifecycleHook|WaitCondition|WaitConditionHandle|InstanceProfile|Group|UserToGroupAddition|AccessKey|RouteResponse|ApiMapping|NetworkAclEntry|EventSourceMapping)$/;
-
-function isTaggable(type: string): boolean {
-  const p = providerOfType(type);
-  if (p === 'aws') return AWS_TAGGABLE_ANYWAY.has(type) || !AWS_UNTAGGABLE.test(type);
-  if (p === 'google') return GOOGLE_LABELED.test(type);
-  if (p === 'azurerm') return !AZURE_UNTAGGABLE.test(type);
-  return false;
-}
-
-const IAC_ROLES: readonly FileRole[] = ['iac', 'config', 'other', 'source'];
-
-type Verdict = 'tagged' | 'untagged' | 'unresolved';
-
-function verdictOf(tags: TagSet | undefined): Verdict {
-  if (!tags) return 'untagged';
-  if (tags.keys.some((k) => COST_KEY.test(k))) return 'tagged';
-  return tags.dynamic ? 'unresolved' : 'untagged';
-}
+import type { EvidenceItem } from '../../core/types.ts';
+import { CI_GLOBS, readCi } from '../../ecosystems/ci.ts';
+import { IAC_CODE_PATTERNS, IAC_CONTENTS, iacResources, readIac, type IacResource } from '../../ecosystems/iac.ts';
+import type { StackTags } from '../../ecosystems/iac-code.ts';
+import { isCostKey, tagVerdict, type TagVerdict } from '../../ecosystems/iac-tags.ts';
+import { providerOfType, type TfProvider, type TfResource } from '../../ecosystems/terraform.ts';
 
 const dirOf = (p: string): string => p.slice(0, Math.max(0, p.lastIndexOf('/')));
+
+/** A CloudFormation/SAM deploy with stack-level tags (`--tags team=x`, `--tags Key=team,Value=x`), which apply to every resource of the stack. */
+const STACK_DEPLOY = /\b(?:aws\s+cloudformation\s+(?:deploy|create-stack|update-stack)|sam\s+deploy)\b[^\n]*?\s--tags\s+([^\n]+)/;
+
+/** Tag keys of a `--tags` argument or a samconfig `tags` value. */
+function stackTagKeys(arg: string): string[] {
+  return [...arg.matchAll(/(?:^|[\s,"'])(?:Key=)?([A-Za-z][\w:./-]*)=/g)].map((m) => m[1]!).filter((k) => k !== 'Key' && k !== 'Value');
+}
 
 export default defineDetector({
   id: 'iac-cost-tag-coverage',
@@ -58,13 +22,31 @@ export default defineDetector({
   question: 'Do all taggable cloud resources in IaC carry a cost-allocation tag (team, service, cost centre, environment)?',
   rationale: 'Untagged resources turn into an unattributed share of the cloud bill that nobody owns or optimises.',
   measures: {
-    'taggable-resources': { unit: 'resources', description: 'Terraform/CloudFormation resources of taggable types whose tags could be read' },
-    'tagged-resources': { unit: 'resources', description: 'Taggable resources with a cost-allocation tag (directly or via provider default tags)' },
+    'taggable-resources': { unit: 'resources', description: 'IaC resources of taggable types (Terraform/OpenTofu, CloudFormation, Bicep/ARM, CDK, Pulumi) and registry-module calls given a tags input, whose tags could be read' },
+    'tagged-resources': { unit: 'resources', description: 'Taggable resources with a cost-allocation tag (directly, via provider default tags, SAM globals or app-wide CDK/Pulumi tags)' },
     'tagged-share': { unit: '%', description: 'tagged-resources / taggable-resources, rounded percent' },
   },
-  contents: ['**/*.tf', ...CFN_GLOBS],
-  detect({ repo }) {
-    const tf = readTerraform(repo.glob('**/*.tf', IAC_ROLES).map((f) => ({ path: f.path, text: repo.text(f.path) ?? '' })));
+  patterns: { ...IAC_CODE_PATTERNS },
+  contents: [...IAC_CONTENTS, ...CI_GLOBS, '**/samconfig.toml'],
+  detect({ repo, matches }) {
+    const model = readIac(repo, matches);
+    // Stack-level tags given at deploy time (CI or samconfig.toml) tag every CloudFormation resource.
+    let cfnStackTags: EvidenceItem | undefined;
+    for (const job of readCi(repo).jobs) {
+      if (job.disabled) continue;
+      for (const step of job.steps) {
+        const m = STACK_DEPLOY.exec(step.text);
+        const keys = m ? stackTagKeys(m[1]!) : [];
+        if (keys.some(isCostKey)) cfnStackTags ??= { path: job.file, line: step.line, note: `stack tags at deploy: ${keys.join(', ')}` };
+      }
+    }
+    for (const f of repo.glob('**/samconfig.toml', ['config', 'iac', 'other'])) {
+      const text = repo.text(f.path) ?? '';
+      const m = /^[ \t]*tags[ \t]*=[ \t]*(.+)$/m.exec(text);
+      const keys = m ? stackTagKeys(m[1]!.replace(/\\"/g, '"')) : [];
+      if (keys.some(isCostKey)) cfnStackTags ??= { path: f.path, line: text.slice(0, m!.index).split('\n').length, note: `SAM stack tags: ${keys.join(', ')}` };
+    }
+    const tf = model.terraform;
     // Provider default tags/labels apply to resources in the same module; modules without their own
     // provider block inherit from the caller, approximated by any provider of that name.
     const providersByDir = new Map<string, TfProvider[]>();
@@ -75,42 +57,73 @@ export default defineDetector({
       const local = (providersByDir.get(dirOf(r.file)) ?? []).filter((p) => names.includes(p.name));
       const alias = r.provider?.split('.')[1];
       const candidates = local.length > 0 ? local.filter((p) => (alias ? p.alias === alias : p.alias === undefined)) : tf.providers.filter((p) => names.includes(p.name));
-      return candidates.find((p) => verdictOf(p.defaultTags) === 'tagged');
+      return candidates.find((p) => tagVerdict(p.defaultTags) === 'tagged');
+    };
+    const tfByLocation = new Map(tf.resources.map((r) => [`${r.file}:${r.line}`, r]));
+    const samGlobals = new Map(model.cfn.map((t) => [t.file, tagVerdict(t.functionGlobalTags) === 'tagged']));
+    const costStackTags = model.code.stackTags.filter((t) => t.keys.some(isCostKey));
+    const appWide = (r: IacResource): StackTags | undefined => {
+      const c = r.construct!;
+      return costStackTags.find(
+        (t) =>
+          (t.target === undefined && t.framework === (c.framework === 'cdktf' ? 'cdk' : c.framework) && (!t.cloud || t.cloud === c.cloud) && (!t.fileOnly || t.path === c.path)) ||
+          (t.target !== undefined && t.path === c.path && t.target.split('.').pop() === c.variable),
+      );
     };
 
     const tagged: EvidenceItem[] = [];
     const untagged: EvidenceItem[] = [];
+    const defaults = new Map<string, EvidenceItem>();
     let unresolved = 0;
-    const defaults = new Set<TfProvider>();
-    for (const r of tf.resources) {
-      if (!isTaggable(r.type)) continue;
-      let v = verdictOf(r.tags);
-      const prov = v === 'tagged' ? undefined : fromProvider(r);
-      if (prov) {
-        v = 'tagged';
-        defaults.add(prov);
+    for (const r of iacResources(model)) {
+      if (!r.taggable) continue;
+      let v: TagVerdict = tagVerdict(r.tags);
+      if (v !== 'tagged') {
+        if (r.dialect === 'terraform') {
+          const prov = fromProvider(tfByLocation.get(`${r.path}:${r.line}`)!);
+          if (prov) {
+            v = 'tagged';
+            defaults.set(`${prov.file}:${prov.line}`, { path: prov.file, line: prov.defaultTags!.line, note: `provider ${prov.name} default tags: ${prov.defaultTags!.keys.join(', ')}` });
+          }
+        } else if (r.dialect === 'cloudformation' && r.type === 'AWS::Serverless::Function' && samGlobals.get(r.path)) v = 'tagged';
+        else if (r.dialect === 'cloudformation' && cfnStackTags) {
+          v = 'tagged';
+          defaults.set(`${cfnStackTags.path}:${cfnStackTags.line}`, cfnStackTags);
+        }
+        else if (r.construct) {
+          const st = appWide(r);
+          if (st) {
+            v = 'tagged';
+            defaults.set(`${st.path}:${st.line}`, { path: st.path, line: st.line, note: `${st.target ? `${st.target} tagged` : 'app-wide tags'}: ${st.keys.join(', ')}` });
+          }
+        }
       }
-      const at = { path: r.file, line: r.line, note: `${r.type}.${r.name}` };
+      const at = { path: r.path, line: r.line, note: r.label };
+      if (v === 'tagged') tagged.push(at);
+      else if (v === 'untagged') untagged.push({ ...at, note: `${r.label} has no cost-allocation tag` });
+      else unresolved++;
+    }
+    // Registry/remote modules that take a tags input: their resources live elsewhere, so the call counts
+    // as one taggable unit (tagged by its input or by the caller's provider default tags).
+    for (const mod of tf.modules) {
+      if (!mod.tags || !mod.source || /^\.\.?\//.test(mod.source)) continue;
+      let v: TagVerdict = tagVerdict(mod.tags);
+      if (v !== 'tagged') {
+        const prov = (providersByDir.get(dirOf(mod.file)) ?? []).find((p) => p.alias === undefined && tagVerdict(p.defaultTags) === 'tagged');
+        if (prov) {
+          v = 'tagged';
+          defaults.set(`${prov.file}:${prov.line}`, { path: prov.file, line: prov.defaultTags!.line, note: `provider ${prov.name} default tags: ${prov.defaultTags!.keys.join(', ')}` });
+        }
+      }
+      const at = { path: mod.file, line: mod.line, note: `module ${mod.name} (${mod.source})` };
       if (v === 'tagged') tagged.push(at);
       else if (v === 'untagged') untagged.push({ ...at, note: `${at.note} has no cost-allocation tag` });
       else unresolved++;
     }
-    for (const f of repo.glob([...CFN_GLOBS], IAC_ROLES)) {
-      const tpl = parseCloudFormation(f.path, repo.text(f.path) ?? '');
-      for (const r of tpl?.resources ?? []) {
-        if (!r.type.startsWith('AWS::') || CFN_UNTAGGABLE.test(r.type)) continue;
-        let v = verdictOf(r.tags);
-        if (v !== 'tagged' && r.type === 'AWS::Serverless::Function' && verdictOf(tpl!.functionGlobalTags) === 'tagged') v = 'tagged';
-        const at = { path: r.file, line: r.line, note: `${r.type} ${r.logicalId}` };
-        if (v === 'tagged') tagged.push(at);
-        else if (v === 'untagged') untagged.push({ ...at, note: `${at.note} has no cost-allocation tag` });
-        else unresolved++;
-      }
-    }
     const total = tagged.length + untagged.length;
     const skipped = unresolved > 0 ? ` ${unresolved} resources with tags from variables or module outputs were not counted.` : '';
     if (total === 0) {
-      return unknown(unresolved > 0 ? `All ${unresolved} taggable resources take their tags from variables or module outputs, which cannot be read statically.` : 'No taggable cloud resources in Terraform or CloudFormation.');
+      return unknown(unresolved > 0 ? `All ${unresolved} taggable resources take their tags from variables or module outputs, which cannot be read statically.` : 'No taggable cloud resources in IaC (Terraform, CloudFormation, Bicep/ARM, CDK, Pulumi).');
     }
     const share = Math.round((tagged.length * 100) / total);
     const measures = {
@@ -119,9 +132,13 @@ export default defineDetector({
       'tagged-share': { value: share, unit: '%' },
     };
     if (untagged.length === 0) {
-      const evidence: EvidenceItem[] = [...defaults].map((p) => ({ path: p.file, line: p.defaultTags!.line, note: `provider ${p.name} default tags: ${p.defaultTags!.keys.join(', ')}` }));
-      return yes(`All ${total} taggable resources carry a cost-allocation tag.${skipped}`, [...evidence, ...tagged].slice(0, 10), measures);
+      return yes(`All ${total} taggable resources carry a cost-allocation tag.${skipped}`, [...defaults.values(), ...tagged].slice(0, 10), measures);
     }
-    return no(`${untagged.length} of ${total} taggable resources lack a cost-allocation tag (${share}% tagged).${skipped}`, untagged.slice(0, 10), measures);
+    const names = untagged.slice(0, 3).map((e) => `${e.note!.replace(/ has no cost-allocation tag$/, '')} (${e.path}:${e.line})`);
+    return no(
+      `${untagged.length} of ${total} taggable resources lack a cost-allocation tag (${share}% tagged): ${names.join(', ')}${untagged.length > 3 ? ', ...' : ''}.${skipped}`,
+      untagged.slice(0, 10),
+      measures,
+    );
   },
 });

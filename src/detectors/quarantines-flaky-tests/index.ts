@@ -14,6 +14,7 @@ const EXCLUDES_TAGGED = new RegExp(
     String.raw`--skip-tags?[= ]\s*["']?\S*(?:quarantine|flaky)`,
     String.raw`grep\s+-v\s+["']?@?(?:quarantine|flaky)`,
     String.raw`--testPathIgnorePatterns[= ]\s*["']?\S*(?:quarantine|flaky)`,
+    String.raw`--filter[= ]\s*["']?[^"'\n]*(?:Category|Trait|TestCategory)\s*!=\s*(?:quarantine|flaky)`,
   ].join('|'),
   'i',
 );
@@ -48,16 +49,27 @@ export default defineDetector({
       maxPerFile: 3,
     },
     pytestFlaky: { regex: /@pytest\.mark\.flaky\b|^\s*@flaky\b|--reruns[= ]\s*[1-9]/m, literals: ['flaky', 'reruns'], languages: ['python'], roles: ['test'], maxPerFile: 1 },
+    // Re-runs switched on: pytest --reruns, surefire/failsafe rerunFailingTestsCount, Gradle test-retry
+    // maxRetries (the plugin alone retries nothing), rspec-retry loaded, gotestsum --rerun-fails,
+    // the Microsoft.Testing retry extension, minitest-retry.
     rerunFlags: {
-      regex: /--reruns[= ]\s*[1-9]|--only-rerun\b|rerunFailingTestsCount>?\s*=?\s*[1-9]|<rerunFailingTestsCount>\s*[1-9]|org\.gradle\.test-retry|\bmaxRetries\s*(?:=|\.set\()\s*[1-9]|\bgem\s+["']rspec-retry["']|require\s+["']rspec\/retry["']/,
-      literals: ['reruns', 'only-rerun', 'rerunFailingTestsCount', 'test-retry', 'maxRetries', 'rspec-retry', 'rspec/retry'],
+      regex: /--reruns[= ]\s*[1-9]|--only-rerun\b|rerunFailingTestsCount>?\s*=?\s*[1-9]|<rerunFailingTestsCount>\s*[1-9]|\bmaxRetries\s*(?:=|\.set\()\s*[1-9]|require\s+["']rspec\/retry["']|--rerun-fails\b(?:=[1-9])?|--retry-failed-tests[= ]\s*[1-9]|Minitest::Retry\.use!/,
+      literals: ['reruns', 'only-rerun', 'rerunFailingTestsCount', 'maxRetries', 'rspec/retry', 'rerun-fails', 'retry-failed-tests', 'Minitest::Retry'],
       roles: ['config', 'ci', 'other', 'source', 'test'],
-      paths: ['**/pytest.ini', '**/pyproject.toml', '**/setup.cfg', '**/tox.ini', '**/Makefile', '**/package.json', '**/pom.xml', '**/build.gradle', '**/build.gradle.kts', '**/settings.gradle*', '**/Gemfile', '**/spec_helper.rb', '**/rails_helper.rb', ...CI_GLOBS],
+      paths: ['**/pytest.ini', '**/pyproject.toml', '**/setup.cfg', '**/tox.ini', '**/Makefile', '**/package.json', '**/pom.xml', '**/build.gradle', '**/build.gradle.kts', '**/settings.gradle*', '**/spec_helper.rb', '**/rails_helper.rb', '**/test_helper.rb', '**/*.runsettings', ...CI_GLOBS],
+      maxPerFile: 1,
+    },
+    // Retry attributes and annotations on tests: xRetry, NUnit, JUnit Pioneer, mocha this.retries(n).
+    retryAnnotations: {
+      regex: /\[(?:RetryFact|RetryTheory)\b|\[Retry\(\s*[1-9]|@RetryingTest\(\s*(?:maxAttempts\s*=\s*)?[2-9]|@RepeatedIfExceptionsTest\b|\bthis\.retries\(\s*[1-9]|\bretry:\s*[1-9]/,
+      literals: ['RetryFact', 'RetryTheory', 'Retry(', 'RetryingTest', 'RepeatedIfExceptionsTest', 'retries(', 'retry:'],
+      languages: ['csharp', 'java', 'kotlin', 'javascript', 'typescript', 'ruby'],
+      roles: ['test'],
       maxPerFile: 1,
     },
     quarantineTag: {
-      regex: /@quarantine\b|@flaky\b|mark\.quarantine\b|@Tag\(\s*"(?:flaky|quarantine)"\s*\)|\b(?:quarantine|flaky):\s*true\b|\btag:\s*\[?\s*['"]@?(?:quarantine|flaky)['"]/,
-      literals: ['quarantine', 'flaky'],
+      regex: /@quarantine\b|@flaky\b|mark\.quarantine\b|@Tag\(\s*"(?:flaky|quarantine)"\s*\)|\b(?:Trait\(\s*"Category"\s*,\s*|Category\(\s*|TestCategory\(\s*)"(?:quarantine|flaky)"\s*\)|\b(?:quarantine|flaky):\s*true\b|\btag:\s*\[?\s*['"]@?(?:quarantine|flaky)['"]/i,
+      literals: ['quarantine', 'flaky', 'Quarantine', 'Flaky'],
       roles: ['test'],
       maxPerFile: 1,
     },
@@ -82,23 +94,18 @@ export default defineDetector({
       evidence.push(fromMatch(m, 'test runner retries failing tests'));
       how.add('retries');
     }
-    for (const m of [...matches('pytestFlaky'), ...matches('rerunFlags')]) {
+    // A rerun plugin only declared (pytest-rerunfailures, rspec-retry, the Gradle plugin) re-runs nothing: its flag, mark or setting must be there.
+    for (const m of [...matches('pytestFlaky'), ...matches('rerunFlags'), ...matches('retryAnnotations')]) {
       evidence.push(fromMatch(m, 'failing tests are re-run'));
       how.add('retries');
-    }
-    for (const d of repo.dependencies()) {
-      if (d.ecosystem === 'python' && (d.name === 'pytest-rerunfailures' || d.name === 'flaky')) {
-        const e: EvidenceItem = { path: d.manifest, note: `${d.name} declared` };
-        if (d.line !== undefined) e.line = d.line;
-        evidence.push(e);
-        how.add('retries');
-      }
     }
     const ci = readCi(repo);
     const tags = matches('quarantineTag');
     const excluding = [...matches('buildExcludes').map((m) => fromMatch(m, 'build excludes quarantined tests'))];
     for (const job of ci.jobs) {
+      if (job.disabled) continue;
       for (const step of job.steps) {
+        if (step.condition && /^\s*(?:false|\$\{\{\s*false\s*\}\})\s*$/.test(step.condition)) continue;
         if (step.uses && FLAKY_SERVICES.test(step.uses)) {
           evidence.push({ path: job.file, line: step.line, excerpt: excerpt(`uses: ${step.uses}`), note: 'flaky-test detection service' });
           how.add('flaky-test service');

@@ -34,3 +34,26 @@ describe('signs-artifacts', () => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });
 });
+
+describe('signs-artifacts across CI systems', () => {
+  it.each([
+    ['cosign in a GitLab tag job', { '.gitlab-ci.yml': 'sign:\n  script:\n    - cosign sign --yes --key env://COSIGN_KEY $IMAGE@$DIGEST\n  rules:\n    - if: $CI_COMMIT_TAG\n' }, ['.gitlab-ci.yml:3']],
+    ['cosign in a Jenkins stage', { Jenkinsfile: "pipeline {\n  agent any\n  stages {\n    stage('Sign') {\n      when { buildingTag() }\n      steps { sh 'cosign sign --yes registry.example.com/api@sha256:abc' }\n    }\n  }\n}\n" }, ['Jenkinsfile:6']],
+    ['dotnet nuget sign in Azure Pipelines', { 'azure-pipelines.yml': 'trigger:\n  tags:\n    include: [v*]\nsteps:\n  - script: dotnet nuget sign artifacts/*.nupkg --certificate-path cert.pfx --timestamper http://timestamp.digicert.com\n' }, ['azure-pipelines.yml:5']],
+    ['sigstore sign for a Python release', { '.github/workflows/release.yml': wf('      - run: python -m sigstore sign dist/*\n') }, ['.github/workflows/release.yml:8']],
+    ['build-push-action with attests', { '.github/workflows/release.yml': wf('      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          attests: type=provenance,mode=max\n') }, ['.github/workflows/release.yml:8']],
+  ])('answers yes for %s', async (_c, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each([
+    ['cosign sign is in a disabled job', { '.github/workflows/release.yml': wf('      - run: cosign sign --yes ghcr.io/acme/api\n').replace('  release:\n', '  release:\n    if: false\n') }],
+    ['the cosign step is switched off', { '.github/workflows/release.yml': wf('      - if: false\n        run: cosign sign --yes ghcr.io/acme/api\n') }],
+    ['the cosign line is commented out', { '.github/workflows/release.yml': wf('      - run: |\n          docker push ghcr.io/acme/api\n          # cosign sign --yes ghcr.io/acme/api\n') }],
+    ['signing runs in a GitLab job that never runs', { '.gitlab-ci.yml': 'sign:\n  script:\n    - cosign sign --yes $IMAGE\n  rules:\n    - when: never\n' }],
+  ])('answers no when %s', async (_c, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});

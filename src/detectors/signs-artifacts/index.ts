@@ -1,6 +1,6 @@
 import { defineDetector, fromMatch, no, unknown, yes } from '../../core/detector.ts';
 import type { EvidenceItem } from '../../core/types.ts';
-import { CI_GLOBS, readCi, toolSteps, type ActionRule, type CommandRule } from '../../ecosystems/ci.ts';
+import { CI_GLOBS, readCi, runnableJobs, toolSteps, type ActionRule, type CommandRule } from '../../ecosystems/ci.ts';
 import { excerpt } from '../../util/text.ts';
 
 const SIGN_COMMANDS: readonly CommandRule[] = [
@@ -11,6 +11,13 @@ const SIGN_COMMANDS: readonly CommandRule[] = [
   [/^gpg\b.*\s(?:--detach-sign|--clearsign|--sign|-b|-s|--armor\s+--detach-sign)\b/, 'GPG signature'],
   [/^jarsigner\b/, 'jar signature'],
   [/^minisign\s+-S\b/, 'minisign signature'],
+  [/^(?:python3?\s+-m\s+)?sigstore\s+(?:sign|attest)\b/, 'Sigstore signature'],
+  [/^docker\s+trust\s+sign\b/, 'Docker Content Trust signature'],
+  [/^dotnet\s+(?:nuget\s+sign|sign\s+code)\b|^(?:NuGetKeyVaultSignTool|AzureSignTool)\s+sign\b|^sign\s+code\s+(?:azure-key-vault|trusted-signing|certificate-store)\b/, 'NuGet/Authenticode signature'],
+  [/^(?:signtool(?:\.exe)?)\s+sign\b/, 'Authenticode signature'],
+  [/^codesign\b.*\s(?:--sign|-s)\s/, 'macOS code signature'],
+  [/^(?:\.\/)?gradlew?\b.*\s(?:sign\w*Publication|signArchives)\b/, 'Gradle signing'],
+  [/^gem\s+cert\b.*--sign\b/, 'gem signature'],
 ];
 
 const SIGN_ACTIONS: readonly ActionRule[] = [
@@ -18,7 +25,9 @@ const SIGN_ACTIONS: readonly ActionRule[] = [
   [/^slsa-framework\/slsa-github-generator\//, undefined, 'SLSA provenance'],
   [/^sigstore\/gh-action-sigstore-python@/, undefined, 'Sigstore signature'],
   [/^notaryproject\/notation-action\/sign@/, undefined, 'Notary v2 signature'],
-  [/^docker\/build-push-action@/, /^(?:provenance|sbom):\s*(?:true|mode=max|mode=min|generator=)/m, 'image attestations (provenance/SBOM)'],
+  [/^docker\/(?:build-push-action|bake-action)@/, /^(?:provenance|sbom):\s*(?:true|mode=max|mode=min|generator=)|^attests:\s*type=(?:provenance|sbom)/m, 'image attestations (provenance/SBOM)'],
+  [/^pypa\/gh-action-pypi-publish@/, /^attestations:\s*true\b/m, 'PyPI attestations'],
+  [/^(?:AzureSignTool|EsrpCodeSigning|NuGetCommand)@\d|^dotnet\/sign@/i, /\S/, 'code signing task'],
 ];
 
 export default defineDetector({
@@ -37,7 +46,8 @@ export default defineDetector({
     const evidence: EvidenceItem[] = [];
     const how = new Set<string>();
     const ci = readCi(repo);
-    for (const { job, step, label, shown } of toolSteps(ci.jobs, SIGN_COMMANDS, SIGN_ACTIONS)) {
+    // Only jobs that can run, and steps not switched off.
+    for (const { job, step, label, shown } of toolSteps(runnableJobs(ci), SIGN_COMMANDS, SIGN_ACTIONS)) {
       evidence.push({ path: job.file, line: step.line, excerpt: excerpt(shown), note: `${label} in job ${job.name}` });
       how.add(label);
     }

@@ -35,3 +35,27 @@ describe('uses-progressive-delivery', () => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });
 });
+
+describe('uses-progressive-delivery in pipelines, CDK languages and Helm charts', () => {
+  const ROLLOUT = 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  strategy:\n    canary:\n      steps:\n        - setWeight: 10\n';
+  it.each([
+    ['an Azure KubernetesManifest canary', { 'azure-pipelines.yml': 'trigger: [main]\nsteps:\n  - task: KubernetesManifest@1\n    inputs:\n      action: deploy\n      strategy: canary\n      percentage: 20\n      manifests: k8s/*.yaml\n' }, ['azure-pipelines.yml:3']],
+    ['an Azure deployment job with the canary strategy', { 'azure-pipelines.yml': 'trigger: [main]\njobs:\n  - deployment: Api\n    environment: prod.api\n    strategy:\n      canary:\n        increments: [10, 20]\n        deploy:\n          steps:\n            - script: ./deploy.sh\n' }, ['azure-pipelines.yml:6']],
+    ['Cloud Run traffic shifting in CI', { '.github/workflows/deploy.yml': 'on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gcloud run deploy api --image $IMAGE --no-traffic --tag canary\n      - run: gcloud run services update-traffic api --to-tags=canary=10\n' }, ['.github/workflows/deploy.yml:9']],
+    ['Java CDK canary', { 'src/main/java/acme/Stack.java': 'LambdaDeploymentGroup.Builder.create(this, "G").deploymentConfig(LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES).build();\n' }, ['src/main/java/acme/Stack.java:1']],
+    ['Go CDK linear', { 'infra/stack.go': 'awscodedeploy.NewLambdaDeploymentGroup(stack, jsii.String("G"), &awscodedeploy.LambdaDeploymentGroupProps{\n\tDeploymentConfig: awscodedeploy.LambdaDeploymentConfig_LINEAR_10PERCENT_EVERY_1MINUTE(),\n})\n' }, ['infra/stack.go:2']],
+    ['a Helm-guarded Rollout switched on', { 'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\n', 'charts/api/values.yaml': 'rollout:\n  enabled: true\n', 'charts/api/templates/rollout.yaml': `{{- if .Values.rollout.enabled }}\n${ROLLOUT}{{- end }}\n` }, ['charts/api/templates/rollout.yaml:3']],
+  ])('answers yes for %s', async (_c, files, locs) => {
+    const r = await detect(detector, files);
+    expect(r.outcome).toBe('yes');
+    expect(locations(r)).toEqual(locs);
+  });
+
+  it.each([
+    ['a Helm-guarded Rollout switched off', { 'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\n', 'charts/api/values.yaml': 'rollout:\n  enabled: false\n', 'charts/api/templates/rollout.yaml': `{{- if .Values.rollout.enabled }}\n${ROLLOUT}{{- end }}\n` }],
+    ['the canary task is in a disabled job', { 'azure-pipelines.yml': 'trigger: [main]\njobs:\n  - job: Canary\n    condition: false\n    steps:\n      - task: KubernetesManifest@1\n        inputs:\n          action: deploy\n          strategy: canary\n' }],
+    ['Cloud Run sends all traffic at once', { '.github/workflows/deploy.yml': 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gcloud run services update-traffic api --to-latest\n' }],
+  ])('answers no when %s', async (_c, files) => {
+    expect((await detect(detector, files)).outcome).toBe('no');
+  });
+});

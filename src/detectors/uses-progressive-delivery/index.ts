@@ -1,6 +1,16 @@
 import { defineDetector, fromMatch, no, yes } from '../../core/detector.ts';
 import type { EvidenceItem, FileRole } from '../../core/types.ts';
+import { CI_GLOBS, readCi, runnableJobs } from '../../ecosystems/ci.ts';
+import { commandSegments } from '../../ecosystems/deploy-commands.ts';
+import { HELM_PATTERNS, HELM_VALUES_GLOBS, helmGuards } from '../../ecosystems/kubernetes.ts';
 import { CFN_GLOBS, parseCloudFormation, readTerraform } from '../../ecosystems/terraform.ts';
+import { excerpt } from '../../util/text.ts';
+
+/** CI deploy tasks and actions that release by canary or blue/green (their `strategy` input). */
+const PROGRESSIVE_ACTION = /^(?:KubernetesManifest@\d|azure\/k8s-deploy@)/i;
+const PROGRESSIVE_INPUT = /^strategy:\s*(canary|blue-green|bluegreen)\b/im;
+/** Cloud Run traffic moved to a new revision a share at a time (`--to-revisions=rev=10`, `--to-tags=canary=5`). */
+const TRAFFIC_SHIFT = /^gcloud\s+(?:beta\s+)?run\s+services\s+update-traffic\b.*--to-(?:revisions|tags)[= ]\S*=(?:[1-9]|[1-9]\d)(?:,|\s|$)/;
 
 const IAC_ROLES: readonly FileRole[] = ['iac', 'config', 'other', 'source'];
 const YAML = ['yaml'] as const;
@@ -26,14 +36,18 @@ export default defineDetector({
     weight: { regex: /^\s*-?\s*weight:\s*\S+/m, literals: ['weight'], languages: YAML, roles: MANIFEST_ROLES, maxPerFile: 10 },
     nginxCanary: { regex: /nginx\.ingress\.kubernetes\.io\/canary["']?\s*:\s*["']?true/, literals: ['ingress.kubernetes.io/canary'], languages: YAML, roles: MANIFEST_ROLES, maxPerFile: 1 },
     spinnaker: { regex: /["']?type["']?\s*:\s*["']?kayentaCanary|["']canaryConfigId["']\s*:/, literals: ['kayentaCanary', 'canaryConfigId'], languages: ['json', 'yaml'], roles: MANIFEST_ROLES, maxPerFile: 1 },
+    // CDK in TypeScript, Python, Java, C# (`LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES`) and Go (`LambdaDeploymentConfig_CANARY_...()`).
     cdk: {
-      regex: /\b(?:Lambda|Ecs)?DeploymentConfig\.(?:CANARY|LINEAR)_\w+|deployment_config\s*=\s*\w+\.(?:Lambda|Ecs)DeploymentConfig\.(?:CANARY|LINEAR)_\w+/,
+      regex: /\b(?:Lambda|Ecs)?DeploymentConfig[._](?:CANARY|LINEAR)_\w+/,
       literals: ['DeploymentConfig'],
-      languages: ['typescript', 'javascript', 'python'],
+      languages: ['typescript', 'javascript', 'python', 'java', 'kotlin', 'csharp', 'go'],
       maxPerFile: 1,
     },
+    // Azure Pipelines deployment jobs with the canary strategy.
+    azureCanary: { regex: /^[ \t]+canary:[ \t]*\n[ \t]+increments:/m, literals: ['canary:'], paths: ['azure-pipelines.yml', 'azure-pipelines.yaml'], roles: ['ci', 'config', 'other'], maxPerFile: 1 },
+    ...HELM_PATTERNS,
   },
-  contents: ['**/*.tf', ...CFN_GLOBS],
+  contents: ['**/*.tf', ...CFN_GLOBS, ...CI_GLOBS, ...HELM_VALUES_GLOBS],
   detect({ repo, matches }) {
     const evidence: EvidenceItem[] = [];
     const how = new Set<string>();
@@ -45,7 +59,10 @@ export default defineDetector({
     const strategies = new Map(matches('strategy').map((m) => [m.path, m.groups[0]!] as const));
     const weights = new Map<string, number>();
     for (const m of matches('weight')) weights.set(m.path, (weights.get(m.path) ?? 0) + 1);
+    // A manifest in a Helm template counts when its `{{ if .Values... }}` guards hold.
+    const guardsHold = helmGuards(repo, matches('helmIf'));
     for (const m of matches('kind')) {
+      if (!guardsHold(m)) continue;
       const k = m.groups[0]!;
       if (k === 'Rollout' && api.get(m.path) === 'argoproj.io' && strategies.has(m.path)) hit(fromMatch(m, `Argo Rollout (${strategies.get(m.path)})`), 'Argo Rollouts');
       else if (k === 'Canary' && api.get(m.path) === 'flagger.app') hit(fromMatch(m, 'Flagger canary'), 'Flagger');
@@ -54,6 +71,19 @@ export default defineDetector({
     for (const m of matches('nginxCanary')) hit(fromMatch(m, 'NGINX canary ingress'), 'NGINX canary');
     for (const m of matches('spinnaker')) hit(fromMatch(m, 'Spinnaker/Kayenta canary analysis'), 'Spinnaker canary');
     for (const m of matches('cdk')) hit(fromMatch(m, 'CodeDeploy canary/linear config (CDK)'), 'CodeDeploy canary');
+
+    // Pipelines that can run: canary/blue-green deploy tasks, Cloud Run traffic shifting, Azure canary strategies.
+    const jobs = runnableJobs(readCi(repo));
+    for (const job of jobs) {
+      for (const step of job.steps) {
+        const strategy = step.uses && PROGRESSIVE_ACTION.test(step.uses) ? PROGRESSIVE_INPUT.exec(step.text)?.[1] : undefined;
+        if (strategy) hit({ path: job.file, line: step.line, excerpt: excerpt(`uses: ${step.uses}`), note: `${strategy} release by ${step.uses} in job ${job.name}` }, `${strategy} deploy task`);
+        const shift = step.uses ? undefined : commandSegments(step.text).find((c) => TRAFFIC_SHIFT.test(c));
+        if (shift) hit({ path: job.file, line: step.line, excerpt: excerpt(shift), note: `Cloud Run traffic shifted to the new revision gradually (job ${job.name})` }, 'Cloud Run traffic shifting');
+      }
+    }
+    const ciFiles = new Set(jobs.map((j) => j.file));
+    for (const m of matches('azureCanary')) if (ciFiles.has(m.path)) hit(fromMatch(m, 'Azure deployment job with the canary strategy'), 'Azure canary strategy');
 
     const tfFiles = repo.glob('**/*.tf', IAC_ROLES).map((f) => ({ path: f.path, text: repo.text(f.path) ?? '' }));
     for (const r of readTerraform(tfFiles).resources) {

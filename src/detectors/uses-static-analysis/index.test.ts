@@ -15,6 +15,9 @@ describe('uses-static-analysis', () => {
     ['golangci-lint', { 'main.go': 'package main\n', '.golangci.yml': 'linters: {}\n' }, ['.golangci.yml']],
     ['checkstyle in Gradle', { 'src/main/java/A.java': 'class A {}\n', 'build.gradle': "plugins {\n  id 'java'\n  id 'checkstyle'\n}\n" }, ['build.gradle:3']],
     ['go vet run by the Makefile', { 'main.go': 'package main\n', Makefile: 'test:\n\tgo test ./...\n\tgo vet ./...\n' }, ['Makefile:3']],
+    ['golangci-lint action in CI', { 'main.go': 'package main\n', '.github/workflows/lint.yml': 'on: pull_request\njobs:\n  lint:\n    steps:\n      - uses: golangci/golangci-lint-action@v6\n' }, ['.github/workflows/lint.yml:5']],
+    ['rubocop in the Gemfile', { 'app/models/a.rb': 'class A; end\n', Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngroup :development do\n  gem 'rubocop', require: false\nend\n" }, ['Gemfile:4']],
+    ['phpstan run in CI', { 'src/A.php': '<?php\nclass A {}\n', '.gitlab-ci.yml': 'lint:\n  script:\n    - vendor/bin/phpstan analyse src --level=6\n' }, ['.gitlab-ci.yml:3']],
     ['ruff run in CI', { ...py, '.github/workflows/ci.yml': 'on: push\njobs:\n  lint:\n    steps:\n      - run: ruff check .\n' }, ['.github/workflows/ci.yml:5']],
   ])('answers yes for %s', async (_c, files, locs) => {
     const r = await detect(detector, files);
@@ -45,6 +48,7 @@ describe('uses-static-analysis', () => {
         'pom.xml': '<project><build><plugins>\n  <!-- noisy\n  <plugin><artifactId>maven-checkstyle-plugin</artifactId></plugin>\n  -->\n</plugins></build></project>\n',
       },
     ],
+    ['the Gradle checkstyle plugin is commented out', { 'src/main/java/A.java': 'class A {}\n', 'build.gradle': "plugins {\n  id 'java'\n  // id 'checkstyle'\n}\n" }],
   ])('answers no when %s', async (_c, files) => {
     expect((await detect(detector, files)).outcome).toBe('no');
   });

@@ -1,6 +1,6 @@
 import { defineDetector, no, notApplicable, yes } from '../../core/detector.ts';
 import type { EvidenceItem, FileRole, Language } from '../../core/types.ts';
-import { excerpt, lineText, lineStarts } from '../../util/text.ts';
+import { blankComments, excerpt, lineText, lineStarts } from '../../util/text.ts';
 
 type Family = 'javascript/typescript' | 'python' | 'go' | 'ruby' | 'java/kotlin' | 'php' | 'csharp';
 
@@ -48,13 +48,18 @@ const CONFIG_LINES: readonly [RegExp, RegExp, string, Family][] = [
   [/(^|\/)tsconfig[\w.-]*\.json$/, /"strict"\s*:\s*true|"extends"\s*:\s*"@tsconfig\/strict(est)?/, 'tsc strict', 'javascript/typescript'],
   [/(^|\/)pyproject\.toml$/, /^\s*\[tool\.(ruff|mypy|pylint|pyright|flake8)[\].]/, '', 'python'],
   [/(^|\/)(setup\.cfg|tox\.ini)$/, /^\s*\[(flake8|mypy|pylint[\w.]*)\]/, '', 'python'],
-  [/(^|\/)pom\.xml$/, /<artifactId>(maven-checkstyle-plugin|spotbugs-maven-plugin|maven-pmd-plugin|detekt-maven-plugin|ktlint-maven-plugin)<\/artifactId>|error_prone_core/, '', 'java/kotlin'],
-  [/(^|\/)build\.gradle(\.kts)?$/, /\b(?:id\s*\(?\s*["'](checkstyle|pmd|com\.github\.spotbugs|io\.gitlab\.arturbosch\.detekt|org\.jlleitschuh\.gradle\.ktlint|net\.ltgt\.errorprone)["']|apply\s+plugin:\s*["'](checkstyle|pmd)["']|^\s*(checkstyle|pmd|detekt)\b\s*\{?$)/, '', 'java/kotlin'],
+  [/(^|\/)pom\.xml$/, /<artifactId>(maven-checkstyle-plugin|spotbugs-maven-plugin|maven-pmd-plugin|detekt-maven-plugin|ktlint-maven-plugin|sonar-maven-plugin)<\/artifactId>|error_prone_core/, '', 'java/kotlin'],
+  [/(^|\/)build\.gradle(\.kts)?$/, /\b(?:id\s*\(?\s*["'](checkstyle|pmd|com\.github\.spotbugs|io\.gitlab\.arturbosch\.detekt|org\.jlleitschuh\.gradle\.ktlint|net\.ltgt\.errorprone|org\.sonarqube)["']|apply\s+plugin:\s*["'](checkstyle|pmd)["']|^\s*(checkstyle|pmd|detekt)\b\s*\{?$)/, '', 'java/kotlin'],
   [/(^|\/)composer\.json$/, /"(phpstan\/phpstan|vimeo\/psalm|squizlabs\/php_codesniffer)"\s*:/, '', 'php'],
   // Analysers run by the build or CI rather than configured in a file of their own.
   [BUILD_OR_CI, /^(?!\s*#).*\b(go vet|staticcheck|golangci-lint run)\b/, '', 'go'],
   [BUILD_OR_CI, /^(?!\s*#).*\b(ruff check|flake8|mypy|pylint)\b/, '', 'python'],
   [BUILD_OR_CI, /^(?!\s*#).*\b(eslint|tsc --noEmit|biome (?:check|lint))\b/, '', 'javascript/typescript'],
+  [BUILD_OR_CI, /^(?!\s*#).*\b(golangci\/golangci-lint-action)@/, 'golangci-lint', 'go'],
+  [BUILD_OR_CI, /^(?!\s*#).*\b(rubocop|standardrb|srb tc|steep check|brakeman)\b/, '', 'ruby'],
+  [BUILD_OR_CI, /^(?!\s*#).*\b(phpstan analy[sz]e|psalm|phpcs|phpmd)\b/, '', 'php'],
+  [BUILD_OR_CI, /^(?!\s*#).*\b(detekt|ktlintCheck|checkstyleMain|spotbugsMain|pmdMain)\b/, '', 'java/kotlin'],
+  [/(^|\/)Gemfile$/, /^\s*gem\s+["'](rubocop|standard|sorbet|steep)["']/, '', 'ruby'],
   [/\.csproj$|(^|\/)Directory\.Build\.props$/, /<(EnableNETAnalyzers|AnalysisLevel|AnalysisMode)>|Include="(StyleCop\.Analyzers|SonarAnalyzer\.CSharp|Roslynator\.Analyzers)"/, '', 'csharp'],
 ];
 
@@ -66,6 +71,8 @@ const PRECOMMIT: Record<string, Family> = {
 
 /** XML build files, whose comments can hold switched-off plugins and analyzers. */
 const XML_FILE = /(^|\/)pom\.xml$|\.csproj$|(^|\/)Directory\.Build\.props$/;
+/** Build scripts whose `//` and block comments can hold switched-off plugins. */
+const GRADLE_FILE = /(^|\/)build\.gradle(\.kts)?$/;
 
 const EXCLUDED: ReadonlySet<FileRole> = new Set<FileRole>(['vendored', 'fixture', 'generated', 'docs', 'test']);
 
@@ -78,7 +85,7 @@ export default defineDetector({
     'main-languages': { unit: 'languages', description: 'Language families with at least 20% of production code files (or the largest)' },
     'covered-languages': { unit: 'languages', description: 'Main language families with a linter or type checker configured' },
   },
-  contents: ['**/package.json', '**/tsconfig*.json', '**/pyproject.toml', '**/setup.cfg', '**/tox.ini', '**/pom.xml', '**/build.gradle', '**/build.gradle.kts', '**/composer.json', '**/*.csproj', '**/Directory.Build.props', '**/.pre-commit-config.yaml', '**/Makefile', '**/*.mk', '.github/workflows/*.yml', '.github/workflows/*.yaml', '**/.gitlab-ci.yml'],
+  contents: ['**/Gemfile', '**/package.json', '**/tsconfig*.json', '**/pyproject.toml', '**/setup.cfg', '**/tox.ini', '**/pom.xml', '**/build.gradle', '**/build.gradle.kts', '**/composer.json', '**/*.csproj', '**/Directory.Build.props', '**/.pre-commit-config.yaml', '**/Makefile', '**/*.mk', '.github/workflows/*.yml', '.github/workflows/*.yaml', '**/.gitlab-ci.yml'],
   detect({ repo }) {
     const counts = new Map<Family, number>();
     for (const f of repo.files) {
@@ -102,7 +109,7 @@ export default defineDetector({
       const raw = repo.text(f.path);
       if (raw === undefined) continue;
       // A plugin inside an XML comment (`<!-- <plugin>checkstyle</plugin> -->`) is switched off.
-      const text = XML_FILE.test(f.path) ? raw.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\r\n]/g, ' ')) : raw;
+      const text = XML_FILE.test(f.path) ? raw.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\r\n]/g, ' ')) : GRADLE_FILE.test(f.path) ? blankComments(raw, 'kotlin') : raw;
       const starts = lineStarts(text);
       const lines = text.split('\n');
       for (const [file, re, tool, fam] of CONFIG_LINES) {

@@ -30,6 +30,14 @@ export default defineCapability({
   ],
   "dotnet": [
     "PactNet"
+  ],
+  "php": [
+    {
+      "package": "pact-foundation/pact-php",
+      "imports": [
+        "PhpPact"
+      ]
+    }
   ]
 },
 });

@@ -1,37 +1,15 @@
-import { defineCapability } from '../capability.ts';
+import { defineCapability, type LibraryEntry } from '../capability.ts';
+import type { Ecosystem } from '../../core/types.ts';
+import { TEST_TOOLS } from '../testing.ts';
 
 // Tools that exercise the running system (HTTP stack, real databases in containers, browsers).
-// Mocking libraries (nock, msw, requests-mock) and unit-test helpers are deliberately absent.
+// Mocking libraries (nock, msw, requests-mock, WireMock) and unit-test helpers are deliberately
+// absent. The table, with each tool's kind (integration or e2e), lives in src/ecosystems/testing.ts.
+const libraries: Partial<Record<Ecosystem, LibraryEntry[]>> = {};
+for (const t of TEST_TOOLS) (libraries[t.ecosystem] ??= []).push(t.module);
+
 export default defineCapability({
   id: 'integration-testing',
   description: 'Integration / end-to-end test tooling',
-  libraries: {
-    js: [
-      'supertest',
-      'testcontainers',
-      '@testcontainers/postgresql',
-      '@testcontainers/mysql',
-      '@testcontainers/mongodb',
-      '@testcontainers/redis',
-      '@testcontainers/kafka',
-      '@testcontainers/localstack',
-      '@playwright/test',
-      'playwright',
-      'cypress',
-      'puppeteer',
-      'webdriverio',
-      'selenium-webdriver',
-      'light-my-request',
-      'pactum',
-    ],
-    python: [
-      'testcontainers',
-      { package: 'pytest-django', imports: ['pytest_django'] },
-      { package: 'pytest-playwright', imports: ['pytest_playwright'] },
-      'playwright',
-      'selenium',
-      { package: 'fastapi', imports: ['fastapi.testclient'] },
-      { package: 'starlette', imports: ['starlette.testclient'] },
-    ],
-  },
+  libraries,
 });
