@@ -37,6 +37,19 @@ describe('readHistory', () => {
     expect(h.commits[3]!.author).toBe('Ada Lovelace <ada@example.com>');
   });
 
+  it('reads no churn for lockfiles and minified bundles, and gives a lockfile-only commit none', async () => {
+    const dir = makeRepo({
+      commits: [
+        { files: { 'src/a.ts': '1\n', 'package-lock.json': '{}\n', 'web/app.min.js': 'x' }, date: '2026-01-01T00:00:00Z' },
+        { files: { 'package-lock.json': '{"a":1}\n' }, date: '2026-01-02T00:00:00Z' },
+      ],
+    });
+    const r = (await read(dir))!;
+    expect(r.history.commits.map((c) => c.churn)).toEqual([[], [{ path: 'src/a.ts', added: 1, deleted: 0 }]]);
+    expect(r.history.commits[0]!.files).toEqual(['package-lock.json']);
+    expect(r.warnings).toEqual([]);
+  });
+
   it('keeps git-ignored files out of a crafted history, as git add would', async () => {
     const dir = makeRepo({ commits: [{ files: { '.gitignore': '.env\nbuild/\n', '.env': 'SECRET=1\n', 'build/out.js': 'x', 'src/a.ts': '1\n' } }] });
     expect(runGit(dir, ['ls-files']).trim().split('\n')).toEqual(['.gitignore', 'src/a.ts']);
