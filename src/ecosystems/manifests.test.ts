@@ -132,6 +132,12 @@ describe('manifest readers', () => {
     ['composer.json', COMPOSER, ['laravel/framework@4', 'infection/infection@7 dev']],
     ['src/Api/Api.csproj', CSPROJ, ['Polly@4', 'Serilog.AspNetCore@5', 'StyleCop.Analyzers@8 dev']],
     ['tests/Api.Tests/Api.Tests.csproj', PACKAGES_PROPS.replace('PackageVersion', 'PackageReference'), ['Polly@3 dev']],
+    [
+      'tests/AppHost.Tests/AppHost.Tests.csproj',
+      '<Project Sdk="MSTest.Sdk/3.6.4">\n  <Sdk Name="Aspire.AppHost.Sdk" Version="9.0.0" />\n  <Import Project="Sdk.props" Sdk="Microsoft.NET.Sdk.Web" />\n</Project>\n',
+      ['MSTest.Sdk@1 dev', 'Aspire.AppHost.Sdk@2 dev'],
+    ],
+    ['src/Web/Web.csproj', '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="Polly" /></ItemGroup></Project>\n', ['Polly@1']],
     ['packages.config', PACKAGES_CONFIG, ['Newtonsoft.Json@3', 'NUnit@4 dev']],
     ['Directory.Packages.props', PACKAGES_PROPS, ['Polly@3']],
     ['pom.xml', POM, ['io.github.resilience4j:resilience4j-circuitbreaker@9', 'org.junit.jupiter:junit-jupiter@14 dev']],

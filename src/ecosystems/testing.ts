@@ -138,16 +138,3 @@ export function classifyTests(repo: RepoView, matches: (name: string) => readonl
   return { tests, count };
 }
 
-/**
- * Packages referenced by .NET test projects (`tests/Api.Tests/Api.Tests.csproj`). Those manifests
- * are test code by path, so the dependency index leaves them out; a test importing a package its
- * own project references is still a declared use. Needs `**\/*.csproj` in the detector's contents.
- */
-export function testProjectPackages(repo: RepoView): Set<string> {
-  const out = new Set<string>();
-  for (const f of repo.glob('**/*.csproj', ['test'])) {
-    const text = (repo.text(f.path) ?? '').replace(/<!--[\s\S]*?(?:-->|$)/g, '');
-    for (const m of text.matchAll(/<PackageReference\s+Include="([^"]+)"/g)) out.add(m[1]!.toLowerCase());
-  }
-  return out;
-}

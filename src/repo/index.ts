@@ -168,10 +168,11 @@ export function createRepoView(data: RepoViewData): RepoView {
     text: (p) => data.texts.get(p),
     dependencies() {
       if (deps) return deps;
-      // Manifests declare; lockfiles pin what they declare (Dependency.locked).
-      const r = readDependencies(data.files.filter((f) => MANIFEST_ROLES.has(f.role)), (p) => data.texts.get(p));
+      // Manifests declare; lockfiles pin what they declare (Dependency.locked). A manifest among the
+      // tests (a .NET test project, an e2e package) declares for tests only: development.
+      const r = readDependencies(data.files.filter((f) => MANIFEST_ROLES.has(f.role) || f.role === 'test'), (p) => data.texts.get(p));
       for (const p of r.problems) data.warnings.push({ code: 'manifest-unparseable', message: `${p.path}: ${p.message}`, path: p.path });
-      deps = r.dependencies;
+      deps = r.dependencies.map((d) => (byPath.get(d.manifest)?.role === 'test' && !d.dev ? { ...d, dev: true } : d));
       return deps;
     },
     imports: () => data.imports,

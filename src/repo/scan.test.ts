@@ -15,6 +15,18 @@ async function scan(root: string, workers = 0) {
 }
 
 describe('scanRepository', () => {
+  it('reads the manifests of test projects as development declarations', async () => {
+    const root = makeRepo({
+      'src/Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup><PackageReference Include="Serilog" Version="4.0.0" /></ItemGroup></Project>\n',
+      'tests/Api.Tests/Api.Tests.csproj': '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="xunit" Version="2.9.0" /></ItemGroup></Project>\n',
+    });
+    const scanned = await scanRepository(root, { patterns: new Map(), contents: [], history: false, workers: 0 });
+    expect(scanned.view.dependencies().map((d) => [d.name, d.manifest, d.dev])).toEqual([
+      ['Serilog', 'src/Api/Api.csproj', false],
+      ['xunit', 'tests/Api.Tests/Api.Tests.csproj', true],
+    ]);
+  });
+
   it('lists tracked files only, with roles, line counts and blob ids at the commit', async () => {
     const root = makeRepo({
       git: true,

@@ -1,9 +1,6 @@
 import { defineDetector, firstN, fromImport, fromMatch, no, yes } from '../../core/detector.ts';
 import type { EvidenceItem, ImportSite } from '../../core/types.ts';
 import { CAPABILITIES } from '../../ecosystems/capabilities/index.ts';
-import { packageName, importNames } from '../../ecosystems/capability.ts';
-import { matchesLibrary } from '../../ecosystems/imports.ts';
-import { testProjectPackages } from '../../ecosystems/testing.ts';
 import { usedLibraries } from '../../ecosystems/usage.ts';
 
 export default defineDetector({
@@ -30,18 +27,9 @@ export default defineDetector({
       maxPerFile: 1,
     },
   },
-  contents: ['**/*.csproj'],
   detect({ repo, matches }) {
     const evidence: EvidenceItem[] = [];
     const uses: { library: string; sites: readonly ImportSite[] }[] = usedLibraries(repo, CAPABILITIES['contract-testing'], ['test']);
-    // .NET test projects declare their packages in a csproj that is itself test code.
-    const referenced = testProjectPackages(repo);
-    for (const entry of CAPABILITIES['contract-testing'].libraries.dotnet ?? []) {
-      const pkg = packageName(entry);
-      if (uses.some((u) => u.library === pkg) || !referenced.has(pkg.toLowerCase())) continue;
-      const sites = repo.imports().filter((s) => s.role === 'test' && s.ecosystem === 'dotnet' && importNames(entry).some((m) => matchesLibrary('dotnet', s.specifier, m)));
-      if (sites.length > 0) uses.push({ library: pkg, sites });
-    }
     for (const u of uses) evidence.push(...u.sites.slice(0, 3).map((s) => fromImport(s, `${u.library} imported by a test`)));
     evidence.push(...matches('pactFile').slice(0, 3).map((m) => fromMatch(m, 'pact file')));
     evidence.push(...matches('springContract').slice(0, 3).map((m) => fromMatch(m, 'Spring Cloud Contract definition')));

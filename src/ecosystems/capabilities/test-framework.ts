@@ -10,7 +10,7 @@ export default defineCapability({
     go: ['github.com/stretchr/testify', 'github.com/onsi/ginkgo/v2', 'github.com/onsi/gomega'],
     jvm: ['org.junit.jupiter:junit-jupiter', 'org.junit.jupiter:junit-jupiter-api', 'junit:junit', 'org.testng:testng', 'io.kotest:kotest-runner-junit5', 'org.spockframework:spock-core', 'org.springframework.boot:spring-boot-starter-test'],
     ruby: ['rspec', 'rspec-rails', 'minitest'],
-    dotnet: ['xunit', 'NUnit', 'MSTest.TestFramework'],
+    dotnet: ['xunit', 'xunit.v3', 'NUnit', 'MSTest.TestFramework', 'MSTest.Sdk', 'MSTest', 'TUnit'],
     php: ['phpunit/phpunit', 'pestphp/pest'],
   },
 });

@@ -1,4 +1,4 @@
-// .NET: `*.csproj` PackageReference, `packages.config` package, and central package management's
+// .NET: `*.csproj` PackageReference and NuGet project SDKs, `packages.config` package, and central package management's
 // `Directory.Packages.props` PackageVersion. XML read by regex: these shapes are flat.
 import type { Dependency } from '../../core/types.ts';
 import type { ManifestReader, ManifestResult } from '../manifests.ts';
@@ -29,10 +29,30 @@ function csprojDev(path: string): (attrs: string) => boolean {
   return (attrs) => testProject || /^all$/i.test(attr(attrs, 'PrivateAssets') ?? '');
 }
 
+/**
+ * MSBuild project SDKs that are NuGet packages (`<Project Sdk="MSTest.Sdk">`, `Aspire.AppHost.Sdk/9.0.0`,
+ * `<Sdk Name="..." />`): a dependency like a package reference. The SDKs shipped with .NET are not.
+ */
+function projectSdks(path: string, text: string, dev: boolean): Dependency[] {
+  const out: Dependency[] = [];
+  const body = stripXmlComments(text);
+  for (const m of body.matchAll(/<Project\b[^>]*?\sSdk\s*=\s*"([^"]+)"|<Sdk\b[^>]*?\sName\s*=\s*"([^"]+)"/g)) {
+    for (const spec of (m[1] ?? m[2]!).split(';')) {
+      const [name = '', version] = spec.trim().split('/');
+      if (!name || /^Microsoft\.NET\.Sdk(\.|$)/i.test(name)) continue;
+      out.push({ ecosystem: 'dotnet', name, manifest: path, line: lineAt(text, m.index), dev, ...(version ? { version } : {}) });
+    }
+  }
+  return out;
+}
+
 export const csproj: ManifestReader = {
   ecosystem: 'dotnet',
   glob: '**/*.csproj',
-  read: (path, text) => references(path, text, 'Project', 'PackageReference', 'Include', csprojDev(path)),
+  read: (path, text) => {
+    const r = references(path, text, 'Project', 'PackageReference', 'Include', csprojDev(path));
+    return r.problem ? r : { dependencies: [...projectSdks(path, text, csprojDev(path)('')), ...r.dependencies] };
+  },
 };
 
 export const packagesConfig: ManifestReader = {
