@@ -211,6 +211,11 @@ export interface History {
   commits: HistoryCommit[];
   authors: HistoryAuthor[];
   tags: HistoryTag[];
+  /**
+   * Commits reachable from tags of the last year that the assessed commit does not contain (release
+   * and maintenance branches), without files: what those releases shipped. Not part of `commits`.
+   */
+  releaseBranches: HistoryCommit[];
   /** True when the log was cut (shallow clone or a commit limit). */
   truncated: boolean;
   /** Commits committed at or after this time (unix seconds) carry line churn. */

@@ -40,7 +40,7 @@ const index = new WeakMap<History, Map<string, HistoryCommit>>();
 
 export function commitIndex(h: History): Map<string, HistoryCommit> {
   let m = index.get(h);
-  if (!m) index.set(h, (m = new Map(h.commits.map((c) => [c.hash, c] as const))));
+  if (!m) index.set(h, (m = new Map([...h.commits, ...h.releaseBranches].map((c) => [c.hash, c] as const))));
   return m;
 }
 
@@ -82,7 +82,8 @@ export function deploysOf(repo: RepoView, h: History, days: number): Deploys {
 /**
  * Lead time from commit to deploy, in seconds, for every commit the deploys shipped (DORA's
  * "lead time for changes"). A pushed merge ships the commits its other parents brought; a pushed
- * commit ships itself. A tag ships the commits reachable from it and from no earlier release tag.
+ * commit ships itself. A tag ships the commits reachable from it and from no earlier release tag,
+ * on its branch or another (a maintenance branch's release ships its backports).
  */
 export function leadTimes(h: History, d: Deploys): number[] {
   const byHash = commitIndex(h);
@@ -101,11 +102,10 @@ export function leadTimes(h: History, d: Deploys): number[] {
     }
     return out;
   }
-  // Tags: everything the last release before the window shipped is not new.
-  const releases = h.tags.filter((t) => isReleaseTag(t.name) && byHash.has(t.commit));
+  // Tags: whatever a release before the window shipped (on any branch) is not new.
   const seen = new Set<string>();
-  const before = releases.filter((t) => t.at < d.from).at(-1);
-  if (before) for (const c of walk(byHash, [before.commit], () => false, Infinity) ?? []) seen.add(c.hash);
+  const before = h.tags.filter((t) => isReleaseTag(t.name) && byHash.has(t.commit) && t.at < d.from).map((t) => t.commit);
+  for (const c of walk(byHash, before, () => false, Infinity) ?? []) seen.add(c.hash);
   for (const dep of d.deploys) {
     const shipped = walk(byHash, [dep.commit], (x) => seen.has(x), Infinity) ?? [];
     for (const s of shipped) {

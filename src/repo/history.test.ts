@@ -50,6 +50,19 @@ describe('readHistory', () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it('reads the commits of recent tags on other branches apart, without files', async () => {
+    const dir = makeRepo({
+      commits: [
+        { files: { 'a.txt': '0' }, date: '2025-06-01T00:00:00Z', tag: 'v1.0.0' },
+        { branch: 'release-1.0', files: { 'fix.txt': '1' }, date: '2025-07-01T00:00:00Z', message: 'backport', tag: 'v1.0.1' },
+        { files: { 'a.txt': '1' }, date: '2025-08-01T00:00:00Z' },
+      ],
+    });
+    const h = (await read(dir))!.history;
+    expect(h.commits.map((c) => c.subject)).toEqual(['commit 3', 'commit 1']);
+    expect(h.releaseBranches.map((c) => [c.subject, c.files, c.parents.length])).toEqual([['backport', [], 1]]);
+  });
+
   it('keeps git-ignored files out of a crafted history, as git add would', async () => {
     const dir = makeRepo({ commits: [{ files: { '.gitignore': '.env\nbuild/\n', '.env': 'SECRET=1\n', 'build/out.js': 'x', 'src/a.ts': '1\n' } }] });
     expect(runGit(dir, ['ls-files']).trim().split('\n')).toEqual(['.gitignore', 'src/a.ts']);

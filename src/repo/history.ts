@@ -81,12 +81,19 @@ function canonicalOrder(a: HistoryCommit, b: HistoryCommit): number {
 }
 
 /** Commits in `range` (a revision or `old..new`), newest first as git lists them. */
-async function readCommits(root: string, range: string): Promise<{ ok: boolean; commits: HistoryCommit[] }> {
+const FORMAT = `--format=@@${SEP}%H${SEP}%aN${SEP}%aE${SEP}%at${SEP}%ct${SEP}%P${SEP}%s`;
+
+/**
+ * Commits in `range` (a revision or `old..new`), newest first as git lists them, with the files
+ * each touched; or, given `stdin` revisions (`--stdin`), the commits they select without files.
+ */
+async function readCommits(root: string, range: string, stdin?: string): Promise<{ ok: boolean; commits: HistoryCommit[] }> {
   const commits: HistoryCommit[] = [];
   let current: HistoryCommit | undefined;
+  const args = stdin === undefined ? ['log', `--max-count=${MAX_COMMITS}`, '--no-renames', '--name-only', '--relative', FORMAT, range] : ['log', `--max-count=${MAX_COMMITS}`, FORMAT, '--stdin'];
   const ok = await gitLines(
     root,
-    ['log', `--max-count=${MAX_COMMITS}`, '--no-renames', '--name-only', '--relative', `--format=@@${SEP}%H${SEP}%aN${SEP}%aE${SEP}%at${SEP}%ct${SEP}%P${SEP}%s`, range],
+    args,
     (line) => {
       if (line.startsWith(`@@${SEP}`)) {
         const [, hash = '', name = '', email = '', at = '0', ct = '0', parents = '', subject = ''] = line.split(SEP);
@@ -96,6 +103,7 @@ async function readCommits(root: string, range: string): Promise<{ ok: boolean; 
         current.files.push(line);
       }
     },
+    stdin,
   );
   return { ok, commits };
 }
@@ -224,6 +232,13 @@ export async function readHistory(root: string, opts: HistoryOptions): Promise<H
   const truncated = opts.shallow || !fresh.ok || all.length >= MAX_COMMITS || (cache?.truncated ?? false);
   const commits = all.length > MAX_COMMITS ? all.slice(0, MAX_COMMITS) : all;
 
+  // Tags of the last year on other branches (release and maintenance branches): their own commits,
+  // so that what each release shipped can be followed. Tags move, so this is never cached.
+  const tags = await readTags(root);
+  const known = new Set(commits.map((c) => c.hash));
+  const elsewhere = [...new Set(tags.filter((t) => t.at >= churnSince && t.commit && !known.has(t.commit)).map((t) => t.commit))];
+  const releaseBranches = elsewhere.length > 0 ? (await readCommits(root, '', `${elsewhere.join('\n')}\n^${opts.head}\n`)).commits.sort(canonicalOrder) : [];
+
   // Never cache what could not be read whole: the next run tries again.
   if (file && cache?.head !== opts.head && fresh.ok && read.ok) {
     try {
@@ -233,7 +248,7 @@ export async function readHistory(root: string, opts: HistoryOptions): Promise<H
     }
   }
   return {
-    history: { head: opts.head, commits, authors: authorsOf(commits), tags: await readTags(root), truncated, churnSince },
+    history: { head: opts.head, commits, authors: authorsOf(commits), tags, releaseBranches, truncated, churnSince },
     cached: cache ? commits.length - fresh.commits.length : 0,
     warnings,
   };

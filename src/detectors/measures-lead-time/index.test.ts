@@ -42,16 +42,22 @@ describe('measures-lead-time', () => {
     expect(r.evidence.map((e) => e.path)).toEqual(['tag v1.2.0', 'tag v1.1.0']);
   });
 
-  it('leaves out pre-releases and says so when releases are tagged on other branches', async () => {
+  it('follows a release tagged on a maintenance branch, and leaves pre-releases out', async () => {
     const r = await detect(detector, {
       commits: [
-        { files: { 'a.txt': '0' }, date: '2026-01-01T00:00:00Z', tag: 'v2.0.0-rc.1' },
-        { branch: 'release-1.x', files: { 'b.txt': '1' }, date: '2026-01-02T00:00:00Z', tag: 'v1.9.1' },
-        { files: { 'a.txt': '1' }, date: '2026-01-03T00:00:00Z' },
+        { files: { 'a.txt': '0' }, date: '2025-06-01T00:00:00Z', tag: 'v1.0.0' },
+        { branch: 'release-1.0', files: { 'fix.txt': '1' }, date: '2026-01-03T00:00:00Z', message: 'Backport: fix rounding' },
+        { branch: 'release-1.0', files: { 'fix.txt': '2' }, date: '2026-01-05T00:00:00Z', tag: 'v1.0.1' },
+        { files: { 'a.txt': '1' }, date: '2026-01-04T00:00:00Z', tag: 'v1.1.0-rc.1' },
+        { files: { 'a.txt': '2' }, date: '2026-01-10T00:00:00Z' },
       ],
     });
-    expect(r.outcome).toBe('unknown');
-    expect(r.summary).toContain('The 1 release tag(s) of the last 90 days are on other branches');
+    // v1.0.1 is not in main's history; it ships the two backports (48 h and 0 h), not v1.0.0's
+    // commit. The release candidate on main is no deploy. Median of 0 and 48 is 24.
+    expect(r.outcome).toBe('yes');
+    expect(r.measures?.['lead-time-median-hours']?.value).toBe(24);
+    expect(r.measures?.['lead-time-commits']?.value).toBe(2);
+    expect(r.evidence.map((e) => e.path)).toEqual(['tag v1.0.1']);
   });
 
   it('answers unknown when nothing was deployed in the window', async () => {

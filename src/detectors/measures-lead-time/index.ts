@@ -30,7 +30,7 @@ export default defineDetector({
     const byHash = commitIndex(h);
     const onBranch = d.deploys.filter((dep) => byHash.has(dep.commit));
     if (onBranch.length === 0) {
-      return unknown(`The ${d.deploys.length} release tag(s) of the last 90 days are on other branches (release or maintenance branches), not in the assessed branch's history, so which commits they shipped is not read.`);
+      return unknown(`The commits of the ${d.deploys.length} release tag(s) of the last 90 days could not be read, so which commits they shipped is not known.`);
     }
     const times = leadTimes(h, { ...d, deploys: onBranch }).sort((a, b) => a - b);
     if (times.length === 0) return unknown(`The ${onBranch.length} deploy(s) in the window shipped no new commit.`);
