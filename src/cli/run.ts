@@ -3,8 +3,10 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL } from '../engine/assess.ts';
 import { registerAssess } from './commands/assess.ts';
+import { registerAttest } from './commands/attest.ts';
 import { registerExplain } from './commands/explain.ts';
 import { registerRubric } from './commands/rubric.ts';
+import { CHECKS_FAILED_CODE, registerVerify } from './commands/verify.ts';
 import { describeFailure, EXIT } from './errors.ts';
 import type { CliIo } from './io.ts';
 
@@ -40,6 +42,8 @@ export function buildProgram(io: CliIo): Command {
   registerAssess(program, io);
   registerExplain(program, io);
   registerRubric(program, io);
+  registerVerify(program, io);
+  registerAttest(program, io);
   return program;
 }
 
@@ -52,6 +56,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+      if (e.code === CHECKS_FAILED_CODE) return e.exitCode; // the command printed what failed
       // `readiness help` prints the help (exit 0); `readiness` alone prints it on stderr (usage error).
       if (e.code === 'commander.help') return e.exitCode === 0 ? EXIT.ok : EXIT.user;
     }

@@ -17,6 +17,10 @@ export const Config = z.strictObject({
   targets: z.partialRecord(z.enum(PILLAR_IDS), Target).optional(),
   /** Globs of repository paths left out of the assessment, on top of .gitignore. */
   exclude: z.array(z.string().min(1)).optional(),
+  /** Folders of attestation, waiver and review files (relative to the repository or absolute); defaults under .readiness/. */
+  attestations: z.string().min(1).optional(),
+  waivers: z.string().min(1).optional(),
+  reviews: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof Config>;

@@ -9,7 +9,8 @@ import { targetLevels } from '../config/schema.ts';
 import { DETECTORS } from '../detectors/registry.generated.ts';
 import type { EventSink } from '../events/index.ts';
 import { scanRepository, ScanInputError } from '../repo/index.ts';
-import { evaluate } from '../rubric/evaluate.ts';
+import { applyReviews, humanOverlay, humanSummary, readPeople, resultDigest } from '../attest/index.ts';
+import { evaluate, type EvaluateInput } from '../rubric/evaluate.ts';
 import { loadRubric } from '../rubric/load.ts';
 import type { LoadedRubric } from '../rubric/schema.ts';
 import { MESSAGES, UserError } from '../errors/index.ts';
@@ -127,25 +128,40 @@ export async function assess(path: string, opts: AssessOptions = {}): Promise<As
   }
 
   const targets = targetLevels(config, rubric.typicalLevel);
-  const pillars = evaluate({
-    rubric,
-    results,
-    targets,
-    blobOf: (p) => scanned.view.file(p)?.blob,
-  });
+  const assessedAt = (opts.now ?? new Date()).toISOString();
+  const base: EvaluateInput = { rubric, results, targets, blobOf: (p) => scanned.view.file(p)?.blob };
+  const people = await readPeople(scanned.subject.path, config, rubric, base.blobOf);
+  const ctx = { today: assessedAt.slice(0, 10), blobOf: base.blobOf, rules: people.rules };
+  // Three readings of the same evidence: the scan alone, with attestations, and with waivers too.
+  const fromScan = evaluate(base);
+  const withAttestations = evaluate({ ...base, overlay: humanOverlay(people, ctx, false).apply });
+  const overlay = humanOverlay(people, ctx, true);
+  const computed = evaluate({ ...base, overlay: overlay.apply }).map((p, i) => ({ ...p, human: humanSummary(p, fromScan[i]!, withAttestations[i]!) }));
+  const resultDigestValue = resultDigest({ rubricHash: rubric.hash, pillars: computed });
+  const reviewed = applyReviews({ pillars: computed, digest: resultDigestValue, reviews: people.reviews, typicalLevel: rubric.typicalLevel });
+  const pillars = reviewed.pillars;
   const incomplete = records.some((r) => r.outcome === 'error');
   const assessment: Assessment = {
     schemaVersion: ASSESSMENT_SCHEMA_VERSION,
     tool: { ...TOOL },
     rubric: { id: rubric.id, version: rubric.version, hash: rubric.hash },
     subject: { ...scanned.subject },
-    assessedAt: (opts.now ?? new Date()).toISOString(),
+    assessedAt,
     config: { file: configFile, targets },
     typicalLevel: rubric.typicalLevel,
     incomplete,
     pillars,
     detectors: records,
-    warnings: scanned.warnings,
+    warnings: [...scanned.warnings, ...reviewed.conflicts.map((message) => ({ code: 'review-conflict', message }))],
+    resultDigest: resultDigestValue,
+    human: {
+      attestations: overlay.attestations(),
+      waivers: overlay.waivers(),
+      refused: people.refused,
+      reviews: reviewed.records,
+      review: reviewed.review,
+      agreement: reviewed.agreement,
+    },
   };
   const totalMs = performance.now() - t0;
   emit({ type: 'assess:done', ms: totalMs });

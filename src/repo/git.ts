@@ -57,6 +57,44 @@ export function gitLines(
   });
 }
 
+/** Contents of blobs by id, read by one `git cat-file --batch` (binary-safe). */
+export function gitBlobs(cwd: string, oids: readonly string[]): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  if (oids.length === 0) return Promise.resolve(out);
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], {
+      cwd,
+      stdio: ['pipe', 'pipe', 'ignore'],
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+    });
+    let pending: Buffer = Buffer.alloc(0);
+    let index = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      for (;;) {
+        const nl = pending.indexOf(10);
+        if (nl === -1) return;
+        const header = pending.subarray(0, nl).toString('utf8');
+        const m = /^[0-9a-f]+ \S+ (\d+)$/.exec(header);
+        if (!m) {
+          // "<oid> missing": nothing follows the header.
+          pending = pending.subarray(nl + 1);
+          index++;
+          continue;
+        }
+        const size = Number(m[1]);
+        if (pending.length < nl + 1 + size + 1) return;
+        out.set(oids[index++]!, Buffer.from(pending.subarray(nl + 1, nl + 1 + size)));
+        pending = pending.subarray(nl + 1 + size + 1);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`git cat-file --batch exited with ${code}`))));
+    child.stdin.on('error', () => {});
+    child.stdin.end(`${oids.join('\n')}\n`);
+  });
+}
+
 export interface GitInfo {
   /** Absolute top level of the work tree. */
   topLevel: string;

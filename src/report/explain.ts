@@ -1,6 +1,6 @@
 // The report of `readiness explain <pillar>`: every criterion of one pillar by level, with its
 // status, reason, evidence and remediation, then exactly what is missing for the next level.
-import type { CriterionResult, Evidence, PillarResult } from '../core/assessment.ts';
+import type { CriterionResult, Evidence, HumanEvidence, PillarResult } from '../core/assessment.ts';
 import { MIN_WIDTH, displayWidth, joinLines, padEnd, styles, truncate, wrap, type Style, type TextOptions } from './text.ts';
 
 export interface ExplainOptions extends TextOptions {
@@ -11,9 +11,36 @@ export interface ExplainOptions extends TextOptions {
 }
 
 /** How a status reads: level-1 criteria are anti-patterns, met when the anti-pattern is absent. */
-export function statusLabel(c: Pick<CriterionResult, 'level' | 'status'>): string {
+export function statusLabel(c: Pick<CriterionResult, 'level' | 'status' | 'basis'>): string {
+  // Met by a person's word is never shown as detected.
+  if (c.status === 'met' && c.basis === 'attestation') return 'attested';
+  if (c.status === 'met' && c.basis === 'waiver') return 'waived';
   if (c.level === 1) return c.status === 'met' ? 'absent' : c.status === 'unmet' ? 'present' : 'unknown';
   return c.status;
+}
+
+function humanEvidenceText(e: HumanEvidence): string {
+  if (e.url) return e.url;
+  if (e.document) return `${e.document}${e.blob ? ` (blob ${e.blob.slice(0, 12)})` : ''}`;
+  if (e.measured) return `${e.measured.value} ${e.measured.unit} (${e.measured.source})`;
+  return '';
+}
+
+/** The attestation and waiver behind a criterion, with their state: attested evidence stays visibly attested. */
+function peopleLines(c: CriterionResult, width: number, st: Style): string[] {
+  const out: string[] = [];
+  const a = c.attestation;
+  if (a) {
+    const text = `attestation (${a.state}): ${a.claim} by ${a.by} on ${a.date}, until ${a.expires} [${a.file}]; ${a.note} evidence: ${a.evidence.map(humanEvidenceText).join('; ')}`;
+    out.push(...wrap(text, width, DETAIL, `${DETAIL}  `).map((l) => (a.state === 'counted' || a.state === 'corroborates' ? l : st.yellow(l))));
+  }
+  const w = c.waiver;
+  if (w) {
+    const scope = w.scope === 'repository' ? 'repository' : 'paths' in w.scope ? w.scope.paths.join(', ') : `component ${w.scope.component}`;
+    const text = `waiver (${w.state}): ${w.justification} approved by ${w.approver} on ${w.date}, until ${w.expires}, scope ${scope} [${w.file}]; ${w.note}`;
+    out.push(...wrap(text, width, DETAIL, `${DETAIL}  `).map((l) => (w.state === 'applied' ? st.magenta(l) : st.yellow(l))));
+  }
+  return out;
 }
 
 const STATUS_WIDTH = 8; // "unknown " / "present "
@@ -21,6 +48,7 @@ const INDENT = '  ';
 const DETAIL = ' '.repeat(INDENT.length + STATUS_WIDTH + 1);
 
 function statusColor(st: Style, c: CriterionResult): (s: string) => string {
+  if (c.status === 'met' && c.basis && c.basis !== 'scan') return st.magenta;
   return c.status === 'met' ? st.green : c.status === 'unmet' ? st.red : st.yellow;
 }
 
@@ -60,6 +88,7 @@ function criterionLines(c: CriterionResult, width: number, st: Style): string[] 
   const m = measureLine(c);
   if (m) out.push(...wrap(m, width, DETAIL, `${DETAIL}  `));
   if (c.artefact) out.push(...wrap(`artefact: ${c.artefact}`, width, DETAIL, `${DETAIL}  `));
+  out.push(...peopleLines(c, width, st));
   if (c.evidence.length > 0) {
     out.push(`${DETAIL}evidence:`);
     for (const e of c.evidence) out.push(evidenceLine(e, width, `${DETAIL}  `));
@@ -102,6 +131,20 @@ function toReach(p: PillarResult, width: number, st: Style): string[] {
   return out;
 }
 
+/** How much of the level rests on people: overrides, attestations alone, waivers. */
+export function peopleSummary(p: PillarResult): string[] {
+  const out: string[] = [];
+  if (p.override) out.push(`Level set by ${p.override.by} against the computed ${p.override.computedLevel ?? 'N/A'}: ${p.override.justification} [${p.override.file}]`);
+  const h = p.human;
+  if (h && h.levelFromScan !== p.level && !p.override) {
+    const parts = [`From the scan alone: level ${h.levelFromScan ?? 'N/A'}`];
+    if (h.attestedCriteria.length > 0) parts.push(`attested alone: ${h.attestedCriteria.join(', ')}`);
+    if (h.waivedCriteria.length > 0) parts.push(`waived: ${h.waivedCriteria.join(', ')} (level ${h.levelWithoutWaivers ?? 'N/A'} without waivers)`);
+    out.push(`${parts.join('; ')}.`);
+  }
+  return out;
+}
+
 function typicalText(p: PillarResult, typical: number | undefined): string {
   const d = p.gapToTypical ?? 0;
   const level = typical !== undefined ? `typical level ${typical}` : 'typical level';
@@ -120,6 +163,7 @@ export function renderExplain(p: PillarResult, opts: ExplainOptions): string {
     out.push(`Level ${p.level}; target ${p.target}; gap to target ${p.gapToTarget ?? '-'}; ${typicalText(p, opts.typicalLevel)}`);
   }
   out.push(...wrap(p.summary, width));
+  out.push(...peopleSummary(p).flatMap((l) => wrap(l, width).map((x) => st.magenta(x))));
   if (p.ceiling !== null && p.level !== null && p.ceiling > p.level) {
     out.push(`Ceiling: level ${p.ceiling} if every unknown criterion were met.`);
   }

@@ -39,7 +39,7 @@ function assessment(over: Partial<Assessment> = {}): Assessment {
     scalability: 3, testing: 2, cicd: 3, iac: 1, finops: null, docs: 3, team: 2,
   };
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'readiness', version: '0.1.0' },
     rubric: { id: 'readiness-core', version: '1.0.0', hash: 'abcdef0123456789'.repeat(4) },
     subject: { path: '/repos/platform', isGit: true, commit: '0123456789abcdef0123456789abcdef01234567', branch: 'main', remote: null, dirty: false },
@@ -50,6 +50,15 @@ function assessment(over: Partial<Assessment> = {}): Assessment {
     pillars: PILLAR_IDS.map((id) => pillar(id, levels[id], id === 'security' ? { summary: 'level 1 because: Secrets in source at src/config.ts:12 (+2 more); CORS open to all origins at src/app.ts:3', target: 4, gapToTarget: 3 } : {})),
     detectors: [{ id: 'has-hardcoded-secrets', outcome: 'yes', summary: '3 secrets.', evidenceCount: 3 }],
     warnings: [{ code: 'non-utf8', message: '1 file(s) are not valid UTF-8.' }],
+    resultDigest: '9f'.repeat(32),
+    human: {
+      attestations: [],
+      waivers: [],
+      refused: [],
+      reviews: [],
+      review: { reviewed: false, signatures: 0, external: 0, auditorSigned: { security: false, data: false }, note: 'Not reviewed: no sign-off.' },
+      agreement: null,
+    },
     ...over,
   };
 }
@@ -138,6 +147,45 @@ describe('renderAssessment', () => {
     expect(stripAnsi(colored)).toBe(plain);
   });
 
+  it('shows evidence from people: attestation states, reviews, overrides and where raters disagree', () => {
+    const base = assessment();
+    const security = base.pillars.find((p) => p.id === 'security')!;
+    const a = assessment({
+      pillars: base.pillars.map((p) =>
+        p.id === 'docs'
+          ? { ...p, human: { levelFromScan: 2, levelWithoutWaivers: 3, attestedCriteria: ['docs.runbooks'], waivedCriteria: [] } }
+          : p.id === 'security'
+            ? { ...security, level: 2, override: { level: 2, computedLevel: 1, by: 'Grace Hopper', justification: 'Secrets are rotated and the finding is a test key.', evidence: [{ url: 'https://x.example/SEC-1' }], file: '.readiness/reviews/grace.yaml' } }
+            : p,
+      ),
+      human: {
+        ...base.human,
+        attestations: [
+          { file: 'a.yaml', criterion: 'docs.runbooks', claim: 'Runbooks live in the wiki.', evidence: [{ url: 'https://wiki.example/rb' }], by: 'Ada', date: '2026-01-01', expires: '2027-01-01', state: 'counted', note: '' },
+          { file: 'b.yaml', criterion: 'security.quarterly-pentest', claim: 'Pentest done.', evidence: [{ url: 'https://p.example' }], by: 'Ada', date: '2025-01-01', expires: '2025-04-01', state: 'expired', note: 'expired on 2025-04-01' },
+        ],
+        review: { reviewed: true, signatures: 2, external: 1, auditorSigned: { security: false, data: false }, note: 'Reviewed: 2 sign-offs, 1 external.' },
+        agreement: {
+          raters: ['readiness', 'Grace Hopper'],
+          pillars: [
+            { pillar: 'security', ratings: { readiness: 1, 'Grace Hopper': 2 }, agree: false, spread: 1 },
+            { pillar: 'docs', ratings: { readiness: 3, 'Grace Hopper': 3 }, agree: true, spread: 0 },
+          ],
+          exactAgreement: 0.5,
+          withinOne: 1,
+          weightedKappa: 0.25,
+        },
+      },
+    });
+    const text = renderAssessment(a, { ...PLAIN, width: 200 });
+    expect(text).toContain('People      attestations: 1 counted, 1 expired; Reviewed: 2 sign-offs, 1 external.');
+    expect(text).toContain('Agreement   readiness, Grace Hopper: 50% exact, 100% within one level, weighted kappa 0.25; disagree on security (readiness 1, Grace Hopper 2)');
+    // Summaries wrap in the table: compare with the wrapping undone.
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('From the scan alone: level 2; attested alone: docs.runbooks.');
+    expect(flat).toContain('Level set by Grace Hopper against the computed 1: Secrets are rotated and the finding is a test key. [.readiness/reviews/grace.yaml]');
+  });
+
   it('ends with exactly one newline and no trailing spaces', () => {
     const text = renderAssessment(assessment(), PLAIN);
     expect(text.endsWith('\n')).toBe(true);
@@ -163,7 +211,7 @@ describe('renderJson', () => {
   it('prints the assessment as 2-space JSON that round-trips', () => {
     const a = assessment();
     const text = renderJson(a);
-    expect(text.startsWith('{\n  "schemaVersion": 1,')).toBe(true);
+    expect(text.startsWith('{\n  "schemaVersion": 2,')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     expect(AssessmentSchema.parse(JSON.parse(text))).toEqual(a);
   });

@@ -1,6 +1,7 @@
 // The terminal report of an assessment: one table row per pillar, then a footer that says what
 // was assessed (rubric, commit) and how much of it is known. A pure function of the Assessment.
 import type { Assessment, PillarResult } from '../core/assessment.ts';
+import { peopleSummary } from './explain.ts';
 import { MIN_WIDTH, displayWidth, joinLines, padEnd, padStart, styles, truncate, wrap, type Style, type TextOptions } from './text.ts';
 
 export type VsTypical = 'ahead' | 'normal' | 'behind';
@@ -81,16 +82,33 @@ function table(a: Assessment, opts: TextOptions, st: Style): string[] {
     const color = levelColor(st, p);
     const shown = cells.map((c, i) => (i === 1 || i === 4 ? color(cell(c, i)) : cell(c, i)));
     const prefix = shown.join(GUTTER) + GUTTER;
+    const summary = [p.summary, ...peopleSummary(p)].join(' ');
     if (inline) {
-      const lines = wrap(p.summary, width - fixed);
+      const lines = wrap(summary, width - fixed);
       out.push(prefix + (lines[0] ?? ''));
       for (const l of lines.slice(1)) out.push(' '.repeat(fixed) + l);
     } else {
       out.push(prefix.trimEnd());
-      out.push(...wrap(p.summary, width, SUMMARY_INDENT));
+      out.push(...wrap(summary, width, SUMMARY_INDENT));
     }
   }
   return out;
+}
+
+/** Attestations, waivers and reviews in one line: what counted, what did not and why. */
+function peopleFooter(a: Assessment): string | null {
+  const h = a.human;
+  if (h.attestations.length + h.waivers.length + h.reviews.length + h.refused.length === 0) return null;
+  const count = <T extends { state: string }>(list: readonly T[]): string =>
+    Object.entries(list.reduce<Record<string, number>>((m, x) => ({ ...m, [x.state]: (m[x.state] ?? 0) + 1 }), {}))
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ');
+  const parts: string[] = [];
+  if (h.attestations.length > 0) parts.push(`attestations: ${count(h.attestations)}`);
+  if (h.waivers.length > 0) parts.push(`waivers: ${count(h.waivers)}`);
+  if (h.refused.length > 0) parts.push(`${h.refused.length} file(s) refused (see warnings)`);
+  parts.push(h.review.note);
+  return parts.join('; ');
 }
 
 function footer(a: Assessment, opts: TextOptions, st: Style): string[] {
@@ -113,6 +131,17 @@ function footer(a: Assessment, opts: TextOptions, st: Style): string[] {
   if (na.length > 0) {
     const names = na.map((p) => `${p.name} (${p.id})`).join(', ');
     field('N/A', `${names}: not applicable, flagged as ${na.length === 1 ? 'a gap' : 'gaps'}`, st.magenta);
+  }
+  const people = peopleFooter(a);
+  if (people) field('People', people, st.magenta);
+  const ag = a.human.agreement;
+  if (ag) {
+    const pct = (x: number): string => `${Math.round(x * 100)}%`;
+    const split = ag.pillars.filter((p) => !p.agree).map((p) => `${p.pillar} (${Object.entries(p.ratings).map(([who, l]) => `${who} ${l ?? 'N/A'}`).join(', ')})`);
+    field(
+      'Agreement',
+      `${ag.raters.join(', ')}: ${pct(ag.exactAgreement)} exact, ${pct(ag.withinOne)} within one level${ag.weightedKappa === null ? '' : `, weighted kappa ${ag.weightedKappa.toFixed(2)}`}; ${split.length === 0 ? 'no disagreement' : `disagree on ${split.join('; ')}`}`,
+    );
   }
   field('Warnings', String(a.warnings.length));
   if (a.incomplete) {

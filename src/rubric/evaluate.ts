@@ -18,6 +18,8 @@ export interface EvaluateInput {
   targets: Record<PillarId, number>;
   /** Blob id of a repository file as read, for evidence verification. */
   blobOf: (path: string) => string | undefined;
+  /** Evidence from people (attestations, waivers) laid over each criterion's scan verdict before levels are counted. */
+  overlay?: ((c: CriterionResult) => CriterionResult) | undefined;
 }
 
 const MISSING: DetectorResult = { outcome: 'unknown', summary: 'detector did not run', evidence: [] };
@@ -154,10 +156,29 @@ function where(c: CriterionResult, rule: Criterion): string {
   return ` at ${first.path}${first.line ? `:${first.line}` : ''}${located.length > 1 ? ` (+${located.length - 1} more)` : ''}`;
 }
 
+/**
+ * The cumulative rule (6.2): level L needs every criterion of levels 1..L to pass (met, unless
+ * `passes` says otherwise), where the level-1 criteria are the absence of the level-1
+ * anti-patterns. An applicable pillar is at least 1; a level with no criteria cannot be earned.
+ */
+export function cumulativeLevel(
+  criteria: readonly Pick<CriterionResult, 'level' | 'status'>[],
+  passes: (c: Pick<CriterionResult, 'level' | 'status'>) => boolean = (c) => c.status === 'met',
+): number {
+  let level = 1;
+  for (let l = 2; l <= 5; l++) {
+    if (!criteria.some((c) => c.level === l)) break;
+    if (!criteria.filter((c) => c.level <= l).every(passes)) break;
+    level = l;
+  }
+  return level;
+}
+
 export function evaluatePillar(p: Pillar, input: EvaluateInput): PillarResult {
   const target = input.targets[p.id];
   const typical = input.rubric.typicalLevel;
-  const criteria = p.criteria.map((c) => evaluateCriterion(c, input));
+  const overlay = input.overlay;
+  const criteria = p.criteria.map((c) => (overlay ? overlay(evaluateCriterion(c, input)) : evaluateCriterion(c, input)));
   if (p.applicability) {
     const r = input.results.get(p.applicability.condition.detector) ?? MISSING;
     if (conditionTruth(p.applicability.condition, r) === 'false') {
@@ -169,19 +190,8 @@ export function evaluatePillar(p: Pillar, input: EvaluateInput): PillarResult {
       };
     }
   }
-  // Cumulative rule (6.2): level L needs every criterion of levels 1..L met, where the level-1
-  // criteria are the absence of the level-1 anti-patterns. An applicable pillar is at least 1.
-  let level = 1;
-  let ceiling = 1;
-  let ceilingOpen = true;
-  for (let l = 2; l <= 5; l++) {
-    // A level with no criteria in the rubric cannot be earned (the loader forbids it anyway).
-    if (!criteria.some((c) => c.level === l)) break;
-    const gate = criteria.filter((c) => c.level <= l);
-    if (level === l - 1 && gate.every((c) => c.status === 'met')) level = l;
-    if (ceilingOpen && gate.every((c) => c.status !== 'unmet')) ceiling = l;
-    else ceilingOpen = false;
-  }
+  const level = cumulativeLevel(criteria);
+  const ceiling = cumulativeLevel(criteria, (c) => c.status !== 'unmet');
   const nextLevel = level < 5 ? level + 1 : null;
   const blocking = nextLevel ? criteria.filter((c) => c.level <= nextLevel && c.status !== 'met') : [];
   const next = nextLevel

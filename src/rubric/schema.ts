@@ -44,6 +44,8 @@ export const Evidence = z.discriminatedUnion('kind', [
     kind: z.literal('attested'),
     /** What a person must show: the artefact a scan cannot see. */
     artefact: z.string().min(3),
+    /** How long an attestation of it lasts unless the attestation says otherwise (default: a quarter; an audit report: a year). */
+    validity: z.enum(['quarter', 'year']).optional(),
     context: z.array(id).min(1).optional(),
   }),
 ]);

@@ -77,7 +77,7 @@ describe('readiness assess', () => {
     const r = await cli(['assess', repo, '--json', '--progress', 'ndjson']);
     expect(r.code).toBe(0);
     const a = AssessmentSchema.parse(JSON.parse(r.stdout));
-    expect(r.stdout).toMatch(/^\{\n {2}"schemaVersion": 1,/);
+    expect(r.stdout).toMatch(/^\{\n {2}"schemaVersion": 2,/);
     expect(a.subject).toMatchObject({ isGit: true, commit: head, branch: 'main', dirty: false });
     expect(a.pillars.map((p) => p.id)).toEqual([...PILLAR_IDS]);
     expect(a.rubric).toEqual({ id: rubric.id, version: rubric.version, hash: rubric.hash });

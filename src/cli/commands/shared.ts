@@ -73,5 +73,10 @@ export async function runAssessment(path: string, opts: AssessCliOptions, io: Cl
 export function warningMessages(a: Assessment): string[] {
   const out = a.warnings.map((w) => w.message);
   for (const d of a.detectors) if (d.outcome === 'error') out.push(`incomplete assessment: ${d.summary}`);
+  // Evidence from people that does not count, and why: never silent.
+  for (const r of a.human.refused) out.push(`refused ${r.message}`);
+  for (const x of a.human.attestations) if (['expired', 'reopened', 'contradicted'].includes(x.state)) out.push(`attestation ${x.file} (${x.criterion}) ${x.state}: ${x.note}`);
+  for (const w of a.human.waivers) if (w.state === 'expired' || w.state === 'partial') out.push(`waiver ${w.file} (${w.criterion}) ${w.state}: ${w.note}`);
+  for (const r of a.human.reviews) if (r.state === 'superseded') out.push(`review ${r.file} by ${r.reviewer} signed a different result (${r.signs.slice(0, 12)}); it no longer counts`);
   return out;
 }
