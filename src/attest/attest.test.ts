@@ -47,6 +47,19 @@ describe('attestations', () => {
     ]);
     expect(a.human.attestations).toEqual([]);
     expect(criterion(a, 'security.quarterly-pentest').status).toBe('unknown');
+    expect(a.warnings.filter((w) => w.code === 'people-file-uncommitted')).toEqual([]);
+  });
+
+  it('warns when an attestation file is not committed as read', async () => {
+    const dir = makeRepo({ git: true, files: { 'README.md': '# x\n' } });
+    mkdirSync(join(dir, '.readiness/attestations'), { recursive: true });
+    writeFileSync(
+      join(dir, '.readiness/attestations/pentest.yaml'),
+      attestation({ criterion: 'security.quarterly-pentest', claim: 'Acme Security ran a penetration test in May 2026.', by: 'Ada', date: '2026-05-20', evidence: '[{ url: "https://acme.example/r" }]' }),
+    );
+    const a = await run(dir);
+    expect(criterion(a, 'security.quarterly-pentest').status).toBe('met');
+    expect(a.warnings.filter((w) => w.code === 'people-file-uncommitted').map((w) => w.path)).toEqual(['.readiness/attestations/pentest.yaml']);
   });
 
   it('counts an attestation for a criterion the scan cannot see, until it expires, shown as attested', async () => {

@@ -16,6 +16,8 @@ export interface People {
   reviews: ReviewInput[];
   /** Files that were refused, one line each naming the file and the field. */
   refused: Refusal[];
+  /** Files inside the repository that differ from what git tracks: not evidence at the commit. */
+  uncommitted: string[];
   rules: ReadonlyMap<string, Criterion>;
 }
 
@@ -35,7 +37,9 @@ export async function readPeople(
   const w = readWaivers(wv!.files, ids);
   const r = readReviews(rv!.files, { documentBlob: blobOf });
   const problems = [att!.problem, wv!.problem, rv!.problem].filter((p): p is Refusal => p !== undefined);
-  return { attestations: a.attestations, waivers: w.waivers, reviews: r.reviews, refused: [...problems, ...a.refused, ...w.refused, ...r.refused], rules };
+  // Absolute paths are configured folders outside the repository: not the repository's to track.
+  const uncommitted = [att!, wv!, rv!].flatMap((x) => x.files).filter((f) => !f.path.startsWith('/') && blobOf(f.path) !== f.blob).map((f) => f.path);
+  return { attestations: a.attestations, waivers: w.waivers, reviews: r.reviews, refused: [...problems, ...a.refused, ...w.refused, ...r.refused], uncommitted, rules };
 }
 
 /** How much of a pillar's level rests on people: the level from the scan alone, without waivers, and which criteria were attested or waived. */

@@ -152,7 +152,11 @@ export async function assess(path: string, opts: AssessOptions = {}): Promise<As
     incomplete,
     pillars,
     detectors: records,
-    warnings: [...scanned.warnings, ...reviewed.conflicts.map((message) => ({ code: 'review-conflict', message }))],
+    warnings: [
+      ...scanned.warnings,
+      ...reviewed.conflicts.map((message) => ({ code: 'review-conflict', message })),
+      ...people.uncommitted.map((path) => ({ code: 'people-file-uncommitted', path, message: `${path} is not committed as read: it counts, but \`readiness verify\` cannot find it at the commit; commit it.` })),
+    ],
     resultDigest: resultDigestValue,
     human: {
       attestations: overlay.attestations(),
