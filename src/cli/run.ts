@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { TOOL } from '../engine/assess.ts';
 import { registerAssess } from './commands/assess.ts';
 import { registerAttest } from './commands/attest.ts';
+import { registerHistory } from './commands/history.ts';
 import { registerExplain } from './commands/explain.ts';
 import { registerRubric } from './commands/rubric.ts';
 import { CHECKS_FAILED_CODE, registerVerify } from './commands/verify.ts';
@@ -44,6 +45,7 @@ export function buildProgram(io: CliIo): Command {
   registerRubric(program, io);
   registerVerify(program, io);
   registerAttest(program, io);
+  registerHistory(program, io);
   return program;
 }
 

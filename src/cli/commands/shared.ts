@@ -18,6 +18,8 @@ export interface AssessCliOptions extends ReportOptions {
   progress: ProgressMode;
   /** A folder, or false for --no-cache. */
   cache?: string | false;
+  save?: boolean;
+  store?: string;
 }
 
 /** The cache folder: --cache DIR, else READINESS_CACHE_DIR, else the XDG cache home; none with --no-cache. */
@@ -40,6 +42,8 @@ export function addAssessOptions(cmd: Command): Command {
     .option('-c, --config <file>', 'use this config file instead of discovering one in the repository')
     .option('--cache <dir>', 'keep the per-commit git history cache in DIR (default: $READINESS_CACHE_DIR or ~/.cache/readiness)')
     .option('--no-cache', 'read the whole git history every run; write no cache')
+    .option('--save', 'store the assessment in the history store (see --store)')
+    .option('--store <target>', 'history store: a SQLite file or a postgres:// URL (default: .readiness/history.sqlite; env READINESS_STORE)')
     .addOption(
       new Option('--progress <mode>', 'progress on stderr: a live line on a terminal (auto), one JSON event per line (ndjson), or none')
         .choices(PROGRESS_MODES)

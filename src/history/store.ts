@@ -1,0 +1,88 @@
+// Writing and reading assessments in the history store.
+import type { Assessment } from '../core/assessment.ts';
+import type { Store } from './db.ts';
+
+export interface StoredAssessment {
+  id: number;
+  repository: string;
+  commit: string | null;
+  assessedAt: string;
+  rubricHash: string;
+  rubricVersion: string;
+  toolVersion: string;
+  resultDigest: string;
+  levels: Record<string, number | null>;
+}
+
+/** What identifies a repository across clones and machines: its remote, else its folder. */
+export function repositoryKey(a: Assessment): string {
+  return a.subject.remote ?? a.subject.path;
+}
+
+/** Store one assessment (one transaction: all of it or nothing); returns its id. */
+export async function saveAssessment(store: Store, a: Assessment): Promise<number> {
+  const key = repositoryKey(a);
+  return store.db.transaction().execute(async (trx) => {
+    await trx.insertInto('repositories').values({ key, created_at: a.assessedAt }).onConflict((oc) => oc.column('key').doNothing()).execute();
+    const repo = await trx.selectFrom('repositories').select('id').where('key', '=', key).executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('assessments')
+      .values({
+        repository_id: repo.id,
+        commit: a.subject.commit,
+        assessed_at: a.assessedAt,
+        rubric_id: a.rubric.id,
+        rubric_version: a.rubric.version,
+        rubric_hash: a.rubric.hash,
+        tool_version: a.tool.version,
+        result_digest: a.resultDigest,
+        document: JSON.stringify(a),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('pillar_levels')
+      .values(a.pillars.map((p) => ({ assessment_id: row.id, pillar: p.id, level: p.level, level_from_scan: p.human?.levelFromScan ?? p.level, target: p.target })))
+      .execute();
+    return row.id;
+  });
+}
+
+/** The assessments of a repository (or all), oldest first, with each pillar's level. */
+export async function listAssessments(store: Store, repository?: string): Promise<StoredAssessment[]> {
+  let q = store.db
+    .selectFrom('assessments')
+    .innerJoin('repositories', 'repositories.id', 'assessments.repository_id')
+    .select(['assessments.id', 'repositories.key', 'assessments.commit', 'assessments.assessed_at', 'assessments.rubric_hash', 'assessments.rubric_version', 'assessments.tool_version', 'assessments.result_digest']);
+  if (repository !== undefined) q = q.where('repositories.key', '=', repository);
+  const rows = await q.orderBy('assessments.assessed_at').orderBy('assessments.id').execute();
+  if (rows.length === 0) return [];
+  const levels = await store.db
+    .selectFrom('pillar_levels')
+    .select(['assessment_id', 'pillar', 'level'])
+    .where('assessment_id', 'in', rows.map((r) => r.id))
+    .execute();
+  const byAssessment = new Map<number, Record<string, number | null>>();
+  for (const l of levels) {
+    const m = byAssessment.get(l.assessment_id) ?? {};
+    m[l.pillar] = l.level;
+    byAssessment.set(l.assessment_id, m);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    repository: r.key,
+    commit: r.commit,
+    assessedAt: r.assessed_at,
+    rubricHash: r.rubric_hash,
+    rubricVersion: r.rubric_version,
+    toolVersion: r.tool_version,
+    resultDigest: r.result_digest,
+    levels: byAssessment.get(r.id) ?? {},
+  }));
+}
+
+/** The stored assessment, whole, as it was written. */
+export async function loadAssessment(store: Store, id: number): Promise<Assessment | undefined> {
+  const row = await store.db.selectFrom('assessments').select('document').where('id', '=', id).executeTakeFirst();
+  return row ? (JSON.parse(row.document) as Assessment) : undefined;
+}
