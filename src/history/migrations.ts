@@ -1,7 +1,6 @@
 // The history store's schema, as ordered migrations: one definition for SQLite and PostgreSQL,
 // differing only in how an id is generated.
-import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { ColumnDefinitionBuilder, Kysely, Migration } from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
 
