@@ -100,6 +100,26 @@ describe('renderExplain', () => {
     expect(text).not.toContain('remediation: remediation of security.soc2');
   });
 
+  it('shows criteria met by attestation or waiver as such, with the person and the file, and an override with its evidence', () => {
+    const p = security();
+    const attested = c({
+      id: 'security.quarterly-pentest', level: 4, status: 'met', kind: 'attested', basis: 'attestation', computedStatus: 'unknown',
+      attestation: { file: '.readiness/attestations/pentest.yaml', criterion: 'security.quarterly-pentest', claim: 'Acme ran a pentest in May.', evidence: [{ url: 'https://acme.example/r' }], by: 'Ada Lovelace', date: '2026-05-20', expires: '2026-08-20', state: 'counted', note: 'the evidence a scan cannot see.' },
+    });
+    const text = renderExplain(
+      {
+        ...p,
+        criteria: [...p.criteria, attested],
+        override: { level: 2, computedLevel: 1, by: 'Grace Hopper', justification: 'Test key only.', evidence: [{ url: 'https://t.example/SEC-1' }], file: '.readiness/reviews/grace.yaml' },
+        human: { levelFromScan: 1, levelWithoutWaivers: 1, attestedCriteria: [], waivedCriteria: [] },
+      },
+      OPTS,
+    );
+    expect(text).toContain('  attested security.quarterly-pentest (attested)');
+    expect(text.replace(/\s+/g, ' ')).toContain('attestation (counted): Acme ran a pentest in May. by Ada Lovelace on 2026-05-20, until 2026-08-20 [.readiness/attestations/pentest.yaml]');
+    expect(text.replace(/\s+/g, ' ')).toContain('Override by Grace Hopper [.readiness/reviews/grace.yaml]: computed level 1, set to 2; evidence: https://t.example/SEC-1');
+  });
+
   it('shows the measured value against its threshold, and the artefact of attested criteria', () => {
     const text = renderExplain(security(), OPTS);
     expect(text).toContain('           measure: coverage = 42 %, needs >= 60 % [coverage-threshold]\n');

@@ -133,8 +133,8 @@ function toReach(p: PillarResult, width: number, st: Style): string[] {
 
 /** How much of the level rests on people: overrides, attestations alone, waivers. */
 export function peopleSummary(p: PillarResult): string[] {
+  // An override is told by the summary itself ("level 2 set by ..."); this is what rests on evidence from people besides.
   const out: string[] = [];
-  if (p.override) out.push(`Level set by ${p.override.by} against the computed ${p.override.computedLevel ?? 'N/A'}: ${p.override.justification} [${p.override.file}]`);
   const h = p.human;
   if (h && h.levelFromScan !== p.level && !p.override) {
     const parts = [`From the scan alone: level ${h.levelFromScan ?? 'N/A'}`];
@@ -163,6 +163,11 @@ export function renderExplain(p: PillarResult, opts: ExplainOptions): string {
     out.push(`Level ${p.level}; target ${p.target}; gap to target ${p.gapToTarget ?? '-'}; ${typicalText(p, opts.typicalLevel)}`);
   }
   out.push(...wrap(p.summary, width));
+  if (p.override) {
+    const o = p.override;
+    const evidence = o.evidence.map((e) => e.url ?? e.document ?? (e.measured ? `${e.measured.value} ${e.measured.unit} (${e.measured.source})` : '')).join('; ');
+    out.push(...wrap(`Override by ${o.by} [${o.file}]: computed level ${o.computedLevel ?? 'N/A'}, set to ${o.level}; evidence: ${evidence}`, width).map((x) => st.magenta(x)));
+  }
   out.push(...peopleSummary(p).flatMap((l) => wrap(l, width).map((x) => st.magenta(x))));
   if (p.ceiling !== null && p.level !== null && p.ceiling > p.level) {
     out.push(`Ceiling: level ${p.ceiling} if every unknown criterion were met.`);

@@ -155,7 +155,12 @@ describe('renderAssessment', () => {
         p.id === 'docs'
           ? { ...p, human: { levelFromScan: 2, levelWithoutWaivers: 3, attestedCriteria: ['docs.runbooks'], waivedCriteria: [] } }
           : p.id === 'security'
-            ? { ...security, level: 2, override: { level: 2, computedLevel: 1, by: 'Grace Hopper', justification: 'Secrets are rotated and the finding is a test key.', evidence: [{ url: 'https://x.example/SEC-1' }], file: '.readiness/reviews/grace.yaml' } }
+            ? {
+                ...security,
+                level: 2,
+                summary: 'level 2 set by Grace Hopper (computed 1): Secrets are rotated and the finding is a test key. Computed: level 1 because: Secrets in source at src/config.ts:12',
+                override: { level: 2, computedLevel: 1, by: 'Grace Hopper', justification: 'Secrets are rotated and the finding is a test key.', evidence: [{ url: 'https://x.example/SEC-1' }], file: '.readiness/reviews/grace.yaml' },
+              }
             : p,
       ),
       human: {
@@ -183,7 +188,8 @@ describe('renderAssessment', () => {
     // Summaries wrap in the table: compare with the wrapping undone.
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toContain('From the scan alone: level 2; attested alone: docs.runbooks.');
-    expect(flat).toContain('Level set by Grace Hopper against the computed 1: Secrets are rotated and the finding is a test key. [.readiness/reviews/grace.yaml]');
+    expect(flat).toContain('level 2 set by Grace Hopper (computed 1): Secrets are rotated and the finding is a test key.');
+    expect(flat.match(/set by Grace Hopper/g)).toHaveLength(1);
   });
 
   it('ends with exactly one newline and no trailing spaces', () => {
