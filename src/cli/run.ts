@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { TOOL } from '../engine/assess.ts';
 import { registerAssess } from './commands/assess.ts';
 import { registerAttest } from './commands/attest.ts';
+import { registerDiff } from './commands/diff.ts';
 import { registerHistory } from './commands/history.ts';
 import { registerExplain } from './commands/explain.ts';
 import { registerRubric } from './commands/rubric.ts';
@@ -46,6 +47,7 @@ export function buildProgram(io: CliIo): Command {
   registerVerify(program, io);
   registerAttest(program, io);
   registerHistory(program, io);
+  registerDiff(program, io);
   return program;
 }
 

@@ -26,6 +26,13 @@ describe('readiness history', () => {
     const json = JSON.parse((await cli(['history', dir, '--json'])).stdout) as { commit: string; levels: Record<string, number | null> }[];
     expect(json.map((x) => x.commit)).toEqual([runGit(dir, ['rev-parse', 'HEAD~1']).trim(), runGit(dir, ['rev-parse', 'HEAD']).trim()]);
     expect(Object.keys(json[0]!.levels)).toHaveLength(14);
+
+    // What changed, and why: the stored ids, or saved JSON files.
+    const diff = await cli(['diff', '1', '2', dir]);
+    expect(diff.code).toBe(0);
+    expect(diff.stdout).toContain('  L1 testing.has-tests: unmet -> met\n      + src/app.test.js');
+    expect(await cli(['diff', '1', '9', dir])).toMatchObject({ code: 2, stderr: expect.stringContaining('no stored assessment 9 in') });
+    expect(await cli(['diff', 'nope.json', '2', dir])).toMatchObject({ code: 2, stderr: 'readiness: cannot read assessment nope.json: ENOENT\n' });
   });
 
   it('takes a store path, and says in one line when a store cannot be opened', async () => {
