@@ -172,6 +172,9 @@ export interface HistoryAuthor {
   lastAt: number;
 }
 
+/** Seconds in a day: history figures count days between unix timestamps. */
+export const DAY = 86_400;
+
 /** Line churn is read for the commits of this many days before the newest commit (History.churnSince). */
 export const CHURN_DAYS = 365;
 

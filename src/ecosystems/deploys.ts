@@ -1,11 +1,10 @@
 // Deploys read from git history, for the DORA figures: what counts as one deploy (a push to a
 // continuously deployed branch, else a release tag) and which commits each deploy shipped.
 import type { RepoView } from '../core/detector.ts';
-import type { History, HistoryCommit } from '../core/types.ts';
+import { DAY, type History, type HistoryCommit } from '../core/types.ts';
 import { readCi, type CiJob } from './ci.ts';
 import { deployOfStep } from './deploy-commands.ts';
 
-export const DAY = 86_400;
 const DEFAULT_BRANCH = /^(?:main|master|trunk|\*|\*\*)$/;
 const RELEASE_TAG = /^(?:v|release[-/_]?|rel[-_]?)?\d+(?:\.\d+)*(?:[-+.][\w.-]+)?$|release|deploy|prod/i;
 /** Pre-releases go to testers, not to production. */
@@ -132,11 +131,4 @@ function walk(byHash: Map<string, HistoryCommit>, starts: readonly string[], sto
     queue.push(...c.parents);
   }
   return out;
-}
-
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }

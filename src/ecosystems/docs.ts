@@ -3,10 +3,8 @@
 // the few history figures the docs detectors share. Pure: no I/O.
 import type { RepoView } from '../core/detector.ts';
 import { stepCommands, type CiConfig, type CiJob, type CiStep, type CiTrigger } from './ci.ts';
-import type { FileEntry, FileRole, History } from '../core/types.ts';
+import { DAY, type FileEntry, type FileRole, type History } from '../core/types.ts';
 import { excerpt } from '../util/text.ts';
-
-export const DAY = 86_400;
 
 /** Roles that are never the platform's own documentation or process. */
 const FOREIGN_ROLES: ReadonlySet<FileRole> = new Set(['vendored', 'fixture', 'test', 'generated']);
@@ -356,6 +354,19 @@ export function lastChangedAt(h: History, paths?: ReadonlySet<string>): Map<stri
       if (paths && !paths.has(p)) continue;
       const prev = out.get(p);
       if (prev === undefined || c.at > prev) out.set(p, c.at);
+    }
+  }
+  return out;
+}
+
+/** Author date of the first commit touching each path. */
+export function firstChangedAt(h: History, paths: ReadonlySet<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of h.commits) {
+    for (const p of c.files) {
+      if (!paths.has(p)) continue;
+      const prev = out.get(p);
+      if (prev === undefined || c.at < prev) out.set(p, c.at);
     }
   }
   return out;

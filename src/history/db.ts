@@ -54,6 +54,11 @@ export interface Store {
 
 const provider = (migrations: Record<string, Migration>): MigrationProvider => ({ getMigrations: () => Promise.resolve(migrations) });
 
+/** A store's target for messages: the password of a URL masked. */
+export function redactTarget(target: string): string {
+  return target.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
 export function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target);
 }
@@ -65,7 +70,7 @@ export async function openStore(target: string): Promise<Store> {
   let location: string;
   if (isPostgresUrl(target)) {
     kind = 'postgres';
-    location = target.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+    location = redactTarget(target);
     db = new Kysely<HistoryDb>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target, max: 4 }) }) });
   } else {
     kind = 'sqlite';

@@ -6,13 +6,12 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import { CHURN_DAYS, type FileChurn, type History, type HistoryAuthor, type HistoryCommit, type HistoryTag, type Warning } from '../core/types.ts';
+import { CHURN_DAYS, DAY, type FileChurn, type History, type HistoryAuthor, type HistoryCommit, type HistoryTag, type Warning } from '../core/types.ts';
 import { git, gitLines } from './git.ts';
 
 const SEP = '\x1f';
 /** Enough for every history figure in the rubric; longer histories are cut and say so. */
 export const MAX_COMMITS = 200_000;
-const DAY = 86_400;
 /** Bump when the cached shape or what is read changes. */
 const CACHE_FORMAT = 3;
 

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { PILLAR_IDS } from '../../core/types.ts';
 import { UserError } from '../../errors/index.ts';
-import { isPostgresUrl, openStore, type Store } from '../../history/db.ts';
+import { isPostgresUrl, openStore, redactTarget, type Store } from '../../history/db.ts';
 import { listAssessments } from '../../history/store.ts';
 import { gitInfo } from '../../repo/git.ts';
 import type { CliIo } from '../io.ts';
@@ -21,7 +21,7 @@ export async function openStoreOrFail(target: string): Promise<Store> {
   try {
     return await openStore(target);
   } catch (e) {
-    throw new UserError('usage', `cannot open the history store ${target.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}: ${(e as Error).message.split('\n')[0]}`);
+    throw new UserError('usage', `cannot open the history store ${redactTarget(target)}: ${(e as Error).message.split('\n')[0]}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { defineDetector, unknown, yes } from '../../core/detector.ts';
-import type { FileEntry, FileRole, History } from '../../core/types.ts';
-import { PROSE_GLOBS, daysBetween, isDocumentationFile, lastChangedAt, newestCommitAt } from '../../ecosystems/docs.ts';
+import type { FileEntry, FileRole } from '../../core/types.ts';
+import { median } from '../../util/stats.ts';
+import { PROSE_GLOBS, daysBetween, firstChangedAt, isDocumentationFile, lastChangedAt, newestCommitAt } from '../../ecosystems/docs.ts';
 
 /** A document nothing ties to code is stale once this old. */
 const FRESH_DAYS = 365;
@@ -20,19 +21,6 @@ interface DocAge {
   /** Days the described code changed after the document, when the document describes code. */
   lag?: number;
   code?: { label: string; files: number };
-}
-
-/** Author date of the first commit touching each path. */
-function firstChangedAt(h: History, paths: ReadonlySet<string>): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const c of h.commits) {
-    for (const p of c.files) {
-      if (!paths.has(p)) continue;
-      const prev = out.get(p);
-      if (prev === undefined || c.at < prev) out.set(p, c.at);
-    }
-  }
-  return out;
 }
 
 function dirOf(path: string): string {
@@ -148,9 +136,7 @@ export default defineDetector({
     const behind = ages.filter((a) => a.lag !== undefined && a.lag > LAG_DAYS).length;
     const fresh = ages.filter((a) => !stale(a)).length;
     const share = Math.floor((fresh * 100) / ages.length);
-    const asc = ages.map((a) => a.days).sort((a, b) => a - b);
-    const mid = asc.length >> 1;
-    const median = asc.length % 2 === 1 ? asc[mid]! : Math.floor((asc[mid - 1]! + asc[mid]!) / 2);
+    const medianAge = Math.floor(median(ages.map((a) => a.days)));
     const evidence = ages
       .sort((a, b) => Number(stale(b)) - Number(stale(a)) || staleness(b) - staleness(a) || a.path.localeCompare(b.path))
       .slice(0, 6)
@@ -163,13 +149,13 @@ export default defineDetector({
         value: a.lag ?? a.days,
       }));
     return yes(
-      `${share}% of ${ages.length} document(s) are fresh: ${behind} lag the code they describe by more than ${LAG_DAYS} days, ${ages.length - fresh - behind} others are over ${FRESH_DAYS} days old; median age ${median} days${h.truncated ? ' (history is cut: ages are lower bounds)' : ''}.`,
+      `${share}% of ${ages.length} document(s) are fresh: ${behind} lag the code they describe by more than ${LAG_DAYS} days, ${ages.length - fresh - behind} others are over ${FRESH_DAYS} days old; median age ${medianAge} days${h.truncated ? ' (history is cut: ages are lower bounds)' : ''}.`,
       evidence,
       {
         docs: { value: ages.length, unit: 'documents' },
         'fresh-docs-share': { value: share, unit: '%' },
         'docs-behind-code': { value: behind, unit: 'documents' },
-        'median-doc-age-days': { value: median, unit: 'days' },
+        'median-doc-age-days': { value: medianAge, unit: 'days' },
       },
     );
   },

@@ -1,6 +1,7 @@
 import { defineDetector, unknown, yes } from '../../core/detector.ts';
 import { displayName, people, type Person } from '../../ecosystems/authorship.ts';
-import { DAY } from '../../ecosystems/deploys.ts';
+import { DAY } from '../../core/types.ts';
+import { newestCommitAt } from '../../ecosystems/docs.ts';
 
 /** An author who made at least this share of all human commits is a core contributor. */
 const CORE_SHARE = 0.05;
@@ -22,7 +23,7 @@ export default defineDetector({
     const h = repo.history();
     if (!h || h.commits.length === 0) return unknown('No git history to measure contributor activity.');
     const who = people(h);
-    const newest = h.commits.reduce((m, c) => Math.max(m, c.at), 0);
+    const newest = newestCommitAt(h);
     const stats = new Map<Person, { first: number; last: number; total: number; year: number; quarter: boolean }>();
     let total = 0;
     let year = 0;

@@ -1,6 +1,7 @@
 import { defineDetector, unknown, yes } from '../../core/detector.ts';
 import { CI_GLOBS } from '../../ecosystems/ci.ts';
-import { commitIndex, deploysOf, leadTimes, median } from '../../ecosystems/deploys.ts';
+import { commitIndex, deploysOf, leadTimes } from '../../ecosystems/deploys.ts';
+import { median } from '../../util/stats.ts';
 
 const WINDOW_DAYS = 90;
 const HOUR = 3_600;

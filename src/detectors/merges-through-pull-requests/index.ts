@@ -1,6 +1,6 @@
 import { defineDetector, unknown, yes } from '../../core/detector.ts';
-import type { HistoryCommit } from '../../core/types.ts';
-import { DAY, firstParentChain } from '../../ecosystems/deploys.ts';
+import { DAY, type HistoryCommit } from '../../core/types.ts';
+import { firstParentChain } from '../../ecosystems/deploys.ts';
 
 const WINDOW_DAYS = 365;
 

@@ -1,7 +1,7 @@
 import { defineDetector, unknown, yes } from '../../core/detector.ts';
-import type { EvidenceItem, FileRole } from '../../core/types.ts';
+import { DAY, type EvidenceItem, type FileRole } from '../../core/types.ts';
 import { areasOf, displayName, fileAuthors, people, truckFactor, type Person, type TruckFactor } from '../../ecosystems/authorship.ts';
-import { DAY, newestCommitAt } from '../../ecosystems/docs.ts';
+import { newestCommitAt } from '../../ecosystems/docs.ts';
 
 /** Files whose knowledge matters: production source, tests and docs (never vendored or generated). */
 const ROLES: ReadonlySet<FileRole> = new Set(['source', 'test', 'docs']);
