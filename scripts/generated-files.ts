@@ -55,6 +55,71 @@ function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function weeks([lo, hi]: readonly [number, number]): string {
+  return lo === hi ? String(lo) : `${lo}-${hi}`;
+}
+
+/**
+ * The "Programme rules" section: how ratings become a programme (phasing, plausibility,
+ * confirmation, cadence, profile, effort, sequencing, interactions), rendered from
+ * rubric/programme.yaml so the reference cannot drift from the data `trend`, `roadmap` and
+ * `check` apply.
+ */
+export function programmeMarkdown(rubric: LoadedRubric): string[] {
+  const pg = rubric.programme;
+  const names = new Map<string, string>(rubric.pillars.map((p) => [p.id, p.name]));
+  const pillar = (id: string): string => (names.has(id) ? `${names.get(id)!} (\`${id}\`)` : `\`${id}\``);
+  const out: string[] = ['## Programme rules', ''];
+  out.push('How ratings become a programme: how long a transition takes, which targets are plausible, when a level is confirmed, how often to re-rate, which pillars must come first and which imbalances to warn about. From `rubric/programme.yaml`; part of the rubric, so a change here changes the rubric hash. The guide is [docs/programme.md](programme.md).', '');
+
+  out.push('### Phasing', '', 'Typical months for a one-level transition of one pillar; the roadmap schedules by them.', '');
+  out.push('| From | To | Months | Source |', '|---|---|---|---|');
+  for (const ph of pg.phasing) out.push(`| ${ph.from} | ${ph.from + 1} | ${ph.months} | ${cell(ph.source)} |`);
+  out.push('');
+
+  const pl = pg.plausibility;
+  out.push('### Plausibility of targets', '');
+  out.push(`A target due within ${plural(pl.months, 'month')} may be at most ${plural(pl.maxLevels, 'level')} above the current level; a target further above is flagged as implausible. Source: ${pl.source}.`, '');
+
+  const cf = pg.confirmation;
+  out.push('### Confirmation of a level', '');
+  out.push(`A level is confirmed once its criteria have held for ${plural(cf.months, 'month')} across every stored assessment in that window, without regression; until then it is observed, not confirmed. A regression below the confirmed level is flagged at once. Source: ${cf.source}.`, '');
+
+  const cd = pg.cadence;
+  out.push('### Cadence of re-rating', '');
+  out.push(`Re-rate every ${plural(cd.months, 'month')}; every ${plural(cd.relaxed.months, 'month')} once more than ${cd.relaxed.share * 100}% of the applicable pillars are confirmed at level ${cd.relaxed.minLevel} or above. An assessment older than the interval is stale. Source: ${cd.source}.`, '');
+
+  out.push('### Profile', '');
+  out.push(`The profile is uneven when the applicable pillars' levels span ${plural(pg.profile.unevenSpread, 'level')} or more (highest minus lowest); otherwise even. Source: ${pg.profile.source}.`, '');
+
+  const ef = pg.effort;
+  out.push('### Effort of work items', '', 'One work item per unmet or unknown criterion between the current level and the target.', '');
+  out.push('| Size | Engineer-weeks | Meaning |', '|---|---|---|');
+  for (const [size, e] of Object.entries(ef.sizes)) out.push(`| ${size} | ${weeks(e.weeks)} | ${cell(e.meaning)} |`);
+  out.push('');
+  const byLevel = Object.entries(ef.byLevel).map(([level, size]) => `level ${level}: ${size}`);
+  out.push(`Defaults: a criterion of ${byLevel.join(', ')}; a level-1 anti-pattern to remove: ${ef.antiPattern}; a criterion the scan cannot decide (unknown): ${ef.unknown}. A criterion with its own \`effort\` shows it in its row.`, '');
+
+  out.push('### Sequencing constraints', '', 'The order of investment: a pillar reaches the level only after the pillar it requires has reached its level, and the roadmap schedules the work in that order.', '');
+  out.push('| Pillar reaching level | Requires | Reason | Source |', '|---|---|---|---|');
+  for (const s of pg.sequencing) {
+    out.push(`| ${pillar(s.pillar)} ${s.level} | ${pillar(s.requires.pillar)} ${s.requires.level} | ${cell(s.reason)} | ${cell(s.source)} |`);
+  }
+  out.push('');
+
+  out.push('### Interaction warnings', '', 'Warned when the leading pillar is at least `by` levels above the lagging one.', '');
+  out.push('| Id | Leading | Lagging | By | Warning | Source |', '|---|---|---|---|---|---|');
+  for (const x of pg.interactions) {
+    out.push(`| \`${x.id}\` | ${pillar(x.leading)} | ${pillar(x.lagging)} | ${x.by} | The platform ${cell(x.message)} | ${cell(x.source)} |`);
+  }
+  out.push('');
+  return out;
+}
+
 export function rubricMarkdown(rubric: LoadedRubric, detectors: readonly AnyDetector[]): string {
   const out: string[] = [HEADER, '', `# Rubric reference: ${rubric.title}`, ''];
   out.push(`Rubric \`${rubric.id}\` version ${rubric.version}, content hash \`${rubric.hash.slice(0, 16)}\`. Source: ${rubric.source}.`, '');
@@ -62,6 +127,7 @@ export function rubricMarkdown(rubric: LoadedRubric, detectors: readonly AnyDete
   out.push('| Level | Name | Plain reading |', '|---|---|---|');
   for (const l of rubric.levels) out.push(`| ${l.level} | ${l.name} | ${cell(l.reading)} |`);
   out.push('', `Typical level: ${rubric.typicalLevel}.`, '');
+  out.push(...programmeMarkdown(rubric));
   for (const p of rubric.pillars) {
     out.push(`## ${p.name} (\`${p.id}\`)`, '', p.definition, '', `Why it matters: ${p.whyItMatters}`, '');
     out.push(`Sources: ${p.sources.primary.join('; ')}${p.sources.secondary.length ? ` (secondary: ${p.sources.secondary.join('; ')})` : ''}.`, '');
@@ -72,7 +138,8 @@ export function rubricMarkdown(rubric: LoadedRubric, detectors: readonly AnyDete
     out.push('| Level | Criterion | Statement | Evidence | Source |', '|---|---|---|---|---|');
     for (const c of [...p.criteria].sort((a, b) => a.level - b.level)) {
       const stmt = c.antiPattern ? `Anti-pattern absent: ${c.antiPattern}` : c.statement;
-      const src = c.derivation ? `${c.source}. Derivation: ${c.derivation}` : c.source;
+      const derived = c.derivation ? `${c.source}. Derivation: ${c.derivation}` : c.source;
+      const src = c.effort ? `${derived}. Effort: ${c.effort}` : derived;
       out.push(`| ${c.level} | \`${c.id}\` | ${cell(stmt)} | ${cell(evidenceText(c))} | ${cell(src)} |`);
     }
     out.push('');

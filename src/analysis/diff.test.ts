@@ -43,4 +43,15 @@ describe('diffAssessments', () => {
     expect(d.pillars.flatMap((p) => p.flips).map((f) => f.id)).not.toContain('testing.has-tests');
     expect(renderDiff(d)).toContain('their status changes are not counted as progress or regression');
   });
+
+  it('says a level moved by the rubric alone is neither progress nor regression', () => {
+    const rerated: Assessment = JSON.parse(JSON.stringify(after)) as Assessment;
+    rerated.rubric.hash = 'e'.repeat(64);
+    const cicd = rerated.pillars.find((p) => p.id === 'cicd')!;
+    const was = after.pillars.find((p) => p.id === 'cicd')!.level!;
+    cicd.level = was - 1;
+    const text = renderDiff(diffAssessments(after, rerated));
+    expect(text).toContain(`cicd: ${was} -> ${was - 1} (from the rubric change, not the platform)`);
+    expect(text).not.toContain('(regression)');
+  });
 });

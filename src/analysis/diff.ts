@@ -101,7 +101,9 @@ export function renderDiff(d: AssessmentDiff): string {
   }
   if (d.pillars.length === 0) out.push('No pillar level and no criterion changed.');
   for (const p of d.pillars) {
-    const move = p.from === p.to ? `stays at ${p.to ?? 'N/A'}` : `${p.from ?? 'N/A'} -> ${p.to ?? 'N/A'}${(p.to ?? 0) < (p.from ?? 0) ? ' (regression)' : ''}`;
+    // A level that moved with no criterion flipping moved because the rubric changed: neither progress nor regression.
+    const why = !d.sameRubric && p.flips.length === 0 ? ' (from the rubric change, not the platform)' : (p.to ?? 0) < (p.from ?? 0) ? ' (regression)' : '';
+    const move = p.from === p.to ? `stays at ${p.to ?? 'N/A'}` : `${p.from ?? 'N/A'} -> ${p.to ?? 'N/A'}${why}`;
     out.push('', `${p.pillar}: ${move}`);
     for (const f of p.flips) {
       const basis = f.basis.from === f.basis.to ? '' : ` (by ${f.basis.from} -> by ${f.basis.to})`;

@@ -6,6 +6,7 @@
 // What decided a status is recorded (`basis`), so attested evidence is never passed off as detected.
 import type { AttestationRef, CriterionResult, HumanEvidence, WaiverRef } from '../core/assessment.ts';
 import type { Criterion } from '../rubric/schema.ts';
+import { addMonths } from '../util/dates.ts';
 import { globMatcher } from '../util/glob.ts';
 import type { AttestationInput, EvidenceInput, WaiverInput } from './files.ts';
 
@@ -20,16 +21,6 @@ export interface OverlayContext {
 /** Which attestation a criterion shows when it has several. */
 const STATE_RANK: Record<AttestationRef['state'], number> = { counted: 0, corroborates: 1, contradicted: 2, reopened: 3, expired: 4 };
 const WAIVER_RANK: Record<WaiverRef['state'], number> = { applied: 0, partial: 1, 'not-needed': 2, expired: 3 };
-
-function addMonths(date: string, months: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * When an attestation stops counting unless it says otherwise. An attested criterion has its own

@@ -4,10 +4,13 @@ import { Command, CommanderError } from 'commander';
 import { TOOL } from '../engine/assess.ts';
 import { registerAssess } from './commands/assess.ts';
 import { registerAttest } from './commands/attest.ts';
+import { registerCheck } from './commands/check.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerHistory } from './commands/history.ts';
 import { registerExplain } from './commands/explain.ts';
+import { registerRoadmap } from './commands/roadmap.ts';
 import { registerRubric } from './commands/rubric.ts';
+import { registerTrend } from './commands/trend.ts';
 import { CHECKS_FAILED_CODE, registerVerify } from './commands/verify.ts';
 import { describeFailure, EXIT } from './errors.ts';
 import type { CliIo } from './io.ts';
@@ -20,6 +23,10 @@ Examples:
   $ readiness explain security                  every security criterion, its evidence and what is missing
   $ readiness explain testing ../platform --json
   $ readiness rubric                            what is measured, per pillar and level
+  $ readiness roadmap                           the work from each level to its target, by quarter, with a summary
+  $ readiness trend                             levels over the stored assessments: confirmed, observed, why they moved
+  $ readiness check --no-cache                  CI gate: fail below a confirmed level or a floor (exit 1)
+  $ readiness diff 3 7 --rerate                 compare two stored assessments under the current rubric
 
 Progress and warnings go to stderr; reports to stdout or --output FILE.
 Exit codes: 0 done, 2 usage, input or config error, 3 internal error (re-run with --debug).
@@ -48,6 +55,9 @@ export function buildProgram(io: CliIo): Command {
   registerAttest(program, io);
   registerHistory(program, io);
   registerDiff(program, io);
+  registerRoadmap(program, io);
+  registerTrend(program, io);
+  registerCheck(program, io);
   return program;
 }
 

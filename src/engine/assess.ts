@@ -9,8 +9,8 @@ import { targetLevels } from '../config/schema.ts';
 import { DETECTORS } from '../detectors/registry.generated.ts';
 import type { EventSink } from '../events/index.ts';
 import { scanRepository, ScanInputError } from '../repo/index.ts';
-import { applyReviews, humanOverlay, humanSummary, readPeople, resultDigest } from '../attest/index.ts';
-import { evaluate, type EvaluateInput } from '../rubric/evaluate.ts';
+import { readPeople } from '../attest/index.ts';
+import { evidenceRecord, judge, type EvidenceRecord } from './judge.ts';
 import { loadRubric } from '../rubric/load.ts';
 import type { LoadedRubric } from '../rubric/schema.ts';
 import { MESSAGES, UserError } from '../errors/index.ts';
@@ -33,6 +33,8 @@ export interface AssessOptions {
 
 export interface AssessRun {
   assessment: Assessment;
+  /** The raw evidence the assessment was judged from: what the history stores for re-evaluation. */
+  evidence: EvidenceRecord;
   stats: { files: number; filesRead: number; bytesRead: number; workers: number; commits: number; scanMs: number; totalMs: number; patterns: number };
 }
 
@@ -129,17 +131,9 @@ export async function assess(path: string, opts: AssessOptions = {}): Promise<As
 
   const targets = targetLevels(config, rubric.typicalLevel);
   const assessedAt = (opts.now ?? new Date()).toISOString();
-  const base: EvaluateInput = { rubric, results, targets, blobOf: (p) => scanned.view.file(p)?.blob };
-  const people = await readPeople(scanned.subject.path, config, rubric, base.blobOf);
-  const ctx = { today: assessedAt.slice(0, 10), blobOf: base.blobOf, rules: people.rules };
-  // Three readings of the same evidence: the scan alone, with attestations, and with waivers too.
-  const fromScan = evaluate(base);
-  const withAttestations = evaluate({ ...base, overlay: humanOverlay(people, ctx, false).apply });
-  const overlay = humanOverlay(people, ctx, true);
-  const computed = evaluate({ ...base, overlay: overlay.apply }).map((p, i) => ({ ...p, human: humanSummary(p, fromScan[i]!, withAttestations[i]!) }));
-  const resultDigestValue = resultDigest({ rubricHash: rubric.hash, pillars: computed });
-  const reviewed = applyReviews({ pillars: computed, digest: resultDigestValue, reviews: people.reviews, typicalLevel: rubric.typicalLevel });
-  const pillars = reviewed.pillars;
+  const blobOf = (p: string): string | undefined => scanned.view.file(p)?.blob;
+  const people = await readPeople(scanned.subject.path, config, rubric, blobOf);
+  const judged = judge({ rubric, results, targets, assessedAt, blobOf, people });
   const incomplete = records.some((r) => r.outcome === 'error');
   const assessment: Assessment = {
     schemaVersion: ASSESSMENT_SCHEMA_VERSION,
@@ -150,24 +144,17 @@ export async function assess(path: string, opts: AssessOptions = {}): Promise<As
     config: { file: configFile, targets },
     typicalLevel: rubric.typicalLevel,
     incomplete,
-    pillars,
+    pillars: judged.pillars,
     detectors: records,
     warnings: [
       ...scanned.warnings,
-      ...reviewed.conflicts.map((message) => ({ code: 'review-conflict', message })),
+      ...judged.conflicts.map((message) => ({ code: 'review-conflict', message })),
       ...people.uncommitted.map((path) => ({ code: 'people-file-uncommitted', path, message: `${path} is not committed as read: it counts, but \`readiness verify\` cannot find it at the commit; commit it.` })),
     ],
-    resultDigest: resultDigestValue,
-    human: {
-      attestations: overlay.attestations(),
-      waivers: overlay.waivers(),
-      refused: people.refused,
-      reviews: reviewed.records,
-      review: reviewed.review,
-      agreement: reviewed.agreement,
-    },
+    resultDigest: judged.resultDigest,
+    human: judged.human,
   };
   const totalMs = performance.now() - t0;
   emit({ type: 'assess:done', ms: totalMs });
-  return { assessment, stats: { ...scanned.stats, scanMs, totalMs, patterns: patterns.size } };
+  return { assessment, evidence: evidenceRecord(results, people, blobOf), stats: { ...scanned.stats, scanMs, totalMs, patterns: patterns.size } };
 }

@@ -25,8 +25,15 @@ export interface AssessmentsTable {
   rubric_hash: string;
   tool_version: string;
   result_digest: string;
-  /** The whole assessment as JSON, raw evidence included: what a later rubric re-evaluates. */
+  /** The whole assessment as JSON. */
   document: string;
+}
+
+export interface EvidenceTable {
+  assessment_id: number;
+  format: number;
+  /** gzip of the JSON of the raw evidence (engine/judge.ts EvidenceRecord). */
+  data: Buffer;
 }
 
 export interface PillarLevelsTable {
@@ -42,6 +49,7 @@ export interface HistoryDb {
   repositories: RepositoriesTable;
   assessments: AssessmentsTable;
   pillar_levels: PillarLevelsTable;
+  evidence: EvidenceTable;
 }
 
 export interface Store {
@@ -95,7 +103,8 @@ export async function openStore(target: string): Promise<Store> {
   const failed = outcome.results?.find((r) => r.status === 'Error');
   if (outcome.error || failed) {
     await db.destroy();
-    throw new Error(`history store ${location}: migration ${failed?.migrationName ?? ''} failed: ${(outcome.error as Error | undefined)?.message ?? 'unknown error'}`);
+    const why = (outcome.error as Error | undefined)?.message ?? 'unknown error';
+    throw new Error(failed ? `migration ${failed.migrationName} failed: ${why}` : why);
   }
   return { db, kind, location, close: () => db.destroy() };
 }

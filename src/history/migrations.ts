@@ -44,5 +44,16 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0002-evidence': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        // The raw evidence of an assessment (gzip of JSON): what re-evaluation under a later rubric reads.
+        await db.schema
+          .createTable('evidence')
+          .addColumn('assessment_id', 'integer', (c) => c.primaryKey().references('assessments.id').onDelete('cascade'))
+          .addColumn('format', 'integer', (c) => c.notNull())
+          .addColumn('data', dialect === 'sqlite' ? 'blob' : 'bytea', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }

@@ -3,32 +3,21 @@
 import { execFile, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRepo, runGit, tempDir } from '../../test/harness.ts';
+import { freshDatabase, pgUp } from '../../test/shared/postgres.ts';
 import type { Assessment } from '../core/assessment.ts';
 import { assess } from '../engine/assess.ts';
 import { openStore, type Store } from './db.ts';
-import { listAssessments, loadAssessment, saveAssessment } from './store.ts';
+import { rerate, type EvidenceRecord } from '../engine/judge.ts';
+import { loadRubric } from '../rubric/load.ts';
+import { keyOf, listAssessments, loadAssessment, loadEvidence, saveAssessment } from './store.ts';
 
-const PG = 'postgres://postgres@127.0.0.1:5432';
+
 const WRITER = join(import.meta.dirname, '../../test/history/writer.ts');
 
-async function postgresUp(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: `${PG}/postgres`, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-const pgUp = await postgresUp();
-if (!pgUp && process.env.CI) throw new Error('PostgreSQL is not reachable at 127.0.0.1:5432, and CI requires the PostgreSQL store tests');
-
 const assessments: Assessment[] = [];
+const evidences: EvidenceRecord[] = [];
 beforeAll(async () => {
   // Three quarterly ratings of one repository: the second adds tests, the third CI.
   const dir = makeRepo({ git: true, files: { 'README.md': '# Shop\n', 'src/app.js': 'export const ok = true;\n' } });
@@ -37,7 +26,11 @@ beforeAll(async () => {
     runGit(dir, ['add', '-A']);
     runGit(dir, ['commit', '-qm', 'change'], { GIT_AUTHOR_NAME: 'x', GIT_AUTHOR_EMAIL: 'x@example.com', GIT_COMMITTER_NAME: 'x', GIT_COMMITTER_EMAIL: 'x@example.com' });
   };
-  const run = async (date: string) => (await assess(dir, { now: new Date(date), workers: 0 })).assessment;
+  const run = async (date: string): Promise<Assessment> => {
+    const r = await assess(dir, { now: new Date(date), workers: 0 });
+    evidences.push(r.evidence);
+    return r.assessment;
+  };
   assessments.push(await run('2026-01-15T10:00:00Z'));
   commit({ 'src/app.test.js': "import { it } from 'vitest';\nit('works', () => {});\n", 'package.json': '{"name":"shop","devDependencies":{"vitest":"^4.0.0"}}\n' });
   assessments.push(await run('2026-04-15T10:00:00Z'));
@@ -56,18 +49,31 @@ function behaviour(name: string, open: () => Promise<Store>): void {
     });
 
     it('stores assessments with their commit, rubric hash, tool version and raw evidence, and lists them oldest first', async () => {
-      for (const a of [assessments[1]!, assessments[0]!, assessments[2]!]) await saveAssessment(store, a);
+      for (const i of [1, 0, 2]) await saveAssessment(store, assessments[i]!, evidences[i]);
       const list = await listAssessments(store, assessments[0]!.subject.path);
       expect(list.map((x) => x.assessedAt)).toEqual(assessments.map((a) => a.assessedAt));
       expect(list[0]).toMatchObject({ commit: assessments[0]!.subject.commit, rubricHash: assessments[0]!.rubric.hash, toolVersion: assessments[0]!.tool.version, resultDigest: assessments[0]!.resultDigest });
       expect(list[1]!.levels).toEqual(Object.fromEntries(assessments[1]!.pillars.map((p) => [p.id, p.level])));
       expect(await loadAssessment(store, list[2]!.id)).toEqual(assessments[2]);
       expect(await listAssessments(store, 'some/other/repository')).toEqual([]);
+      // The raw evidence comes back whole, and judging it again under the same rubric gives the same result.
+      const evidence = await loadEvidence(store, list[1]!.id);
+      expect(evidence).toEqual(JSON.parse(JSON.stringify(evidences[1])));
+      expect(Object.keys(evidence!.results).length).toBe(assessments[1]!.detectors.length);
+      const again = rerate(assessments[1]!, evidence!, loadRubric());
+      expect(again.pillars).toEqual(assessments[1]!.pillars);
+      expect(again.resultDigest).toBe(assessments[1]!.resultDigest);
+    });
+
+    it('stores an assessment without evidence, and says there is none', async () => {
+      const id = await saveAssessment(store, assessments[0]!);
+      expect(await loadAssessment(store, id)).toEqual(assessments[0]);
+      expect(await loadEvidence(store, id)).toBeUndefined();
     });
 
     it('opens an existing store without migrating it twice', async () => {
       const again = await open();
-      expect((await listAssessments(again)).length).toBeGreaterThanOrEqual(3);
+      expect((await listAssessments(again)).length).toBe(4);
       await again.close();
     });
   });
@@ -77,20 +83,8 @@ let sqliteTarget: string | undefined;
 behaviour('SQLite history store', async () => openStore((sqliteTarget ??= join(tempDir(), '.readiness', 'history.sqlite'))));
 
 describe.skipIf(!pgUp)('PostgreSQL history store', () => {
-  const name = `readiness_test_${process.pid}_${Date.now()}`;
-  beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: `${PG}/postgres` });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-  });
-  afterAll(async () => {
-    const admin = new pg.Client({ connectionString: `${PG}/postgres` });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  });
-  behaviour('on a fresh database', () => openStore(`${PG}/${name}`));
+  const url = freshDatabase('store');
+  behaviour('on a fresh database', () => openStore(url));
 });
 
 describe('SQLite history store under concurrent writers and a crash', () => {
@@ -137,4 +131,14 @@ describe('SQLite history store under concurrent writers and a crash', () => {
     for (const x of list.slice(-3)) expect((await loadAssessment(store, x.id))?.pillars).toHaveLength(14);
     await store.close();
   }, 60_000);
+});
+
+describe('repository keys', () => {
+  it('are one key for the SSH and HTTPS clones of a repository, and the folder without a remote', () => {
+    const same = ['git@github.com:Outline/outline.git', 'https://github.com/Outline/outline.git', 'https://GitHub.com/Outline/outline/', 'ssh://git@github.com:22/Outline/outline.git'];
+    expect(new Set(same.map((r) => keyOf(r, '/x')))).toEqual(new Set(['github.com/Outline/outline']));
+    expect(keyOf('https://gitlab.example.com/group/sub/proj.git', '/x')).toBe('gitlab.example.com/group/sub/proj');
+    expect(keyOf('/srv/mirrors/outline', '/x')).toBe('/srv/mirrors/outline');
+    expect(keyOf(null, '/work/shop')).toBe('/work/shop');
+  });
 });

@@ -1,5 +1,7 @@
 // Writing and reading assessments in the history store.
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Assessment } from '../core/assessment.ts';
+import type { EvidenceRecord } from '../engine/judge.ts';
 import type { Store } from './db.ts';
 
 export interface StoredAssessment {
@@ -14,13 +16,26 @@ export interface StoredAssessment {
   levels: Record<string, number | null>;
 }
 
-/** What identifies a repository across clones and machines: its remote, else its folder. */
-export function repositoryKey(a: Assessment): string {
-  return a.subject.remote ?? a.subject.path;
+/**
+ * What identifies a repository across clones and machines: its remote as host/path (an SSH and an
+ * HTTPS clone of one repository are the same repository), else its folder.
+ */
+export function keyOf(remote: string | null, path: string): string {
+  if (!remote) return path;
+  // scp-like `git@host:owner/name.git`, or a URL with a scheme, user and port.
+  const scp = /^(?:[^@/]+@)?([^:/]+):(?!\/)(.+)$/.exec(remote);
+  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+)$/i.exec(remote);
+  const m = url ?? (remote.startsWith('/') ? null : scp);
+  if (!m) return remote;
+  return `${m[1]!.toLowerCase()}/${m[2]!.replace(/\.git\/?$/, '').replace(/\/+$/, '')}`;
 }
 
-/** Store one assessment (one transaction: all of it or nothing); returns its id. */
-export async function saveAssessment(store: Store, a: Assessment): Promise<number> {
+export function repositoryKey(a: Assessment): string {
+  return keyOf(a.subject.remote, a.subject.path);
+}
+
+/** Store one assessment and its raw evidence (one transaction: all of it or nothing); returns its id. */
+export async function saveAssessment(store: Store, a: Assessment, evidence?: EvidenceRecord): Promise<number> {
   const key = repositoryKey(a);
   return store.db.transaction().execute(async (trx) => {
     await trx.insertInto('repositories').values({ key, created_at: a.assessedAt }).onConflict((oc) => oc.column('key').doNothing()).execute();
@@ -44,6 +59,7 @@ export async function saveAssessment(store: Store, a: Assessment): Promise<numbe
       .insertInto('pillar_levels')
       .values(a.pillars.map((p) => ({ assessment_id: row.id, pillar: p.id, level: p.level, level_from_scan: p.human?.levelFromScan ?? p.level, target: p.target })))
       .execute();
+    if (evidence) await trx.insertInto('evidence').values({ assessment_id: row.id, format: evidence.format, data: gzipSync(JSON.stringify(evidence)) }).execute();
     return row.id;
   });
 }
@@ -85,4 +101,11 @@ export async function listAssessments(store: Store, repository?: string): Promis
 export async function loadAssessment(store: Store, id: number): Promise<Assessment | undefined> {
   const row = await store.db.selectFrom('assessments').select('document').where('id', '=', id).executeTakeFirst();
   return row ? (JSON.parse(row.document) as Assessment) : undefined;
+}
+
+/** The raw evidence stored with an assessment, when it was stored with it. */
+export async function loadEvidence(store: Store, id: number): Promise<EvidenceRecord | undefined> {
+  const row = await store.db.selectFrom('evidence').select(['format', 'data']).where('assessment_id', '=', id).executeTakeFirst();
+  if (!row || row.format !== 1) return undefined;
+  return JSON.parse(gunzipSync(row.data).toString('utf8')) as EvidenceRecord;
 }

@@ -10,6 +10,9 @@ import { readHistory } from './history.ts';
 import { gitInventory, walkInventory, type Inventory } from './inventory.ts';
 import { scanContents } from './scan.ts';
 
+/** The default history store and its SQLite side files, wherever a `.readiness/` folder is. */
+const OWN_STORE = /(^|\/)\.readiness\/[^/]+\.sqlite(-wal|-shm|-journal)?$/;
+
 export { languageOf, roleOf } from './classify.ts';
 
 export interface ScanOptions {
@@ -78,6 +81,8 @@ export async function scanRepository(path: string, opts: ScanOptions): Promise<S
     warnings.push({ code: 'not-a-git-repository', message: 'Not a git work tree: history-based criteria are unknown and evidence carries no commit.' });
   }
   warnings.push(...inventory.warnings);
+  // readiness's own history store is not the repository's code, and a save must not make the next assessment dirty.
+  inventory.files = inventory.files.filter((f) => !OWN_STORE.test(f.path));
   if (opts.exclude && opts.exclude.length > 0) {
     const excluded = globMatcher(opts.exclude);
     inventory.files = inventory.files.filter((f) => !excluded(f.path));

@@ -97,6 +97,15 @@ describe('scanRepository', () => {
     expect(s.view.file('src/a.ts')!.blob).toBe(runGit(root, ['hash-object', 'src/a.ts']).trim());
   });
 
+  it('leaves its own committed history store out: not code, and a save does not make the next assessment dirty', async () => {
+    const root = makeRepo({ git: true, files: { 'src/a.ts': 'a\n', '.readiness/history.sqlite': Buffer.from('SQLite format 3\0'), '.readiness/attestations/x.yaml': 'criterion: x\n' } });
+    writeFileSync(join(root, '.readiness/history.sqlite'), Buffer.from('SQLite format 3\0 with one more assessment'));
+    writeFileSync(join(root, '.readiness/history.sqlite-wal'), 'wal');
+    const s = await scan(root);
+    expect(s.view.files.map((f) => f.path)).toEqual(['.readiness/attestations/x.yaml', 'src/a.ts']);
+    expect(s.subject.dirty).toBe(false);
+  });
+
   it('walks a plain folder honouring .gitignore, never following links', async () => {
     const root = makeRepo({ '.gitignore': 'build/\n', 'src/a.ts': 'TODO(walk)\n', 'build/out.js': 'TODO(built)\n', 'node_modules/x/i.js': 'x' });
     symlinkSync(root, join(root, 'src/loop'));

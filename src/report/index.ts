@@ -3,4 +3,6 @@ export { renderAssessment, countCriteria, short, vsTypical, vsTypicalText, type 
 export { renderExplain, statusLabel, evidenceLine, type ExplainOptions } from './explain.ts';
 export { renderRubric, type RubricView } from './rubric.ts';
 export { renderJson } from './json.ts';
+export { renderMarkdown, escapeMarkdown, escapeHtml, codeSpan, hostedRepository, hostedFileUrl, repositoryName, markdownStatus, type HostedRepository, type MarkdownStatus } from './markdown.ts';
+export { renderSarif, repositoryUri, SARIF_SCHEMA, type SarifLog, type SarifOptions } from './sarif.ts';
 export type { TextOptions } from './text.ts';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { Pillar, Rubric, RubricMeta, type LoadedRubric } from './schema.ts';
+import { Pillar, Programme, Rubric, RubricMeta, type LoadedRubric, type Programme as ProgrammeData } from './schema.ts';
 
 /** The built-in rubric sits at the package root, two folders above this file in src and dist. */
 export const BUILTIN_RUBRIC_DIR = fileURLToPath(new URL('../../rubric/', import.meta.url));
@@ -57,7 +57,10 @@ export function loadRubric(dir: string = BUILTIN_RUBRIC_DIR): LoadedRubric {
     if (p.data.id !== id) throw new RubricError(file, [`id: expected ${id}, found ${p.data.id}`]);
     return p.data;
   });
-  const rubric = Rubric.parse({ ...meta.data, pillars });
+  const programmeFile = join(dir, 'programme.yaml');
+  const programme = Programme.safeParse(readYaml(programmeFile));
+  if (!programme.success) throw new RubricError(programmeFile, issuesOf(programme.error));
+  const rubric = Rubric.parse({ ...meta.data, pillars, programme: programme.data });
   const problems = checkRubric(rubric);
   if (problems.length > 0) throw new RubricError(dir, problems);
   return { ...rubric, hash: hashRubric(rubric) };
@@ -81,7 +84,46 @@ export function checkRubric(rubric: Rubric): string[] {
       if (!p.criteria.some((c) => c.level === level)) problems.push(`${p.id}: no criterion at level ${level}`);
     }
   }
+  const pg = rubric.programme;
+  pg.phasing.forEach((ph, i) => {
+    if (ph.from !== i + 1) problems.push(`programme.phasing.${i}: expected the transition from level ${i + 1}`);
+  });
+  for (const s of pg.sequencing) {
+    if (s.requires.pillar === s.pillar) problems.push(`programme.sequencing: ${s.pillar} cannot require itself`);
+  }
+  const cycle = sequencingCycle(pg.sequencing);
+  if (cycle) problems.push(`programme.sequencing: a cycle, ${cycle.join(' needs ')}`);
+  for (const x of pg.interactions) {
+    if (x.leading === x.lagging) problems.push(`programme.interactions.${x.id}: leading and lagging are the same pillar`);
+  }
+  for (const [name, size] of Object.entries(pg.effort.sizes)) {
+    if (size.weeks[0] > size.weeks[1]) problems.push(`programme.effort.sizes.${name}: weeks must be [low, high]`);
+  }
   return problems;
+}
+
+/**
+ * A chain of rules that comes back to where it started: reaching `level` on `pillar` needs the
+ * required pillar at its level, which needs what its own rules at or below that level require,
+ * and so on. Coming back to the start pillar at the start level or above is a deadlock.
+ */
+export function sequencingCycle(rules: ProgrammeData['sequencing']): string[] | undefined {
+  const step = (pillar: string, level: number): ProgrammeData['sequencing'] => rules.filter((r) => r.pillar === pillar && r.level <= level);
+  for (const start of rules) {
+    const walk = (r: ProgrammeData['sequencing'][number], path: string[]): string[] | undefined => {
+      const next = `${r.requires.pillar} ${r.requires.level}`;
+      if (r.requires.pillar === start.pillar && r.requires.level >= start.level) return [...path, next];
+      if (path.includes(next)) return undefined; // a loop that does not pass the start: found from its own start
+      for (const n of step(r.requires.pillar, r.requires.level)) {
+        const found = walk(n, [...path, next]);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const found = walk(start, [`${start.pillar} ${start.level}`]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Every detector id the rubric refers to. */

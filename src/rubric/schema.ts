@@ -50,6 +50,8 @@ export const Evidence = z.discriminatedUnion('kind', [
   }),
 ]);
 
+export const EFFORT_SIZES = ['S', 'M', 'L', 'XL'] as const;
+
 export const Criterion = z.strictObject({
   id: criterionId,
   level: z.number().int().min(1).max(5),
@@ -63,6 +65,8 @@ export const Criterion = z.strictObject({
   derivation: z.string().min(10).optional(),
   evidence: Evidence,
   remediation: z.string().min(5),
+  /** The work to meet it, when it differs from the programme's default for its level. */
+  effort: z.enum(EFFORT_SIZES).optional(),
 });
 
 export const Pillar = z.strictObject({
@@ -88,13 +92,71 @@ export const RubricMeta = z.strictObject({
   pillars: z.array(z.enum(PILLAR_IDS)).length(PILLAR_IDS.length),
 });
 
-export const Rubric = RubricMeta.extend({ pillars: z.array(Pillar).length(PILLAR_IDS.length) });
+const effortSize = z.strictObject({ weeks: z.tuple([z.number().min(0), z.number().min(0)]), meaning: z.string().min(3) });
+const pillarLevel = z.strictObject({ pillar: z.enum(PILLAR_IDS), level: z.number().int().min(1).max(5) });
+
+/**
+ * How ratings become a programme (sections 1, 2, 7.3-7.5, 8.2): how long level transitions take,
+ * what makes a target implausible, when a level is confirmed, how often to re-rate, which pillars
+ * constrain others, which imbalances to warn about, and the effort of the work.
+ */
+export const Programme = z.strictObject({
+  /** Typical months for each one-level transition (section 2, "The realistic phasing"). */
+  phasing: z.array(z.strictObject({ from: z.number().int().min(1).max(4), months: z.number().int().min(1), source: z.string().min(3) })).length(4),
+  /** 7.5: a target due within `months` may be at most `maxLevels` above the current level. */
+  plausibility: z.strictObject({ months: z.number().int().min(1), maxLevels: z.number().int().min(1), source: z.string().min(3) }),
+  /** 7.4: months a level's criteria must hold, without regression, before the level is confirmed. */
+  confirmation: z.strictObject({ months: z.number().int().min(1), source: z.string().min(3) }),
+  /** 7.3: re-rating interval; the relaxed one applies once more than `share` of applicable pillars are at `minLevel` or above. */
+  cadence: z.strictObject({
+    months: z.number().int().min(1),
+    relaxed: z.strictObject({ months: z.number().int().min(1), minLevel: z.number().int().min(1).max(5), share: z.number().gt(0).lt(1) }),
+    source: z.string().min(3),
+  }),
+  /** Section 2: a profile whose applicable levels span at least `unevenSpread` is uneven. */
+  profile: z.strictObject({ unevenSpread: z.number().int().min(1), source: z.string().min(3) }),
+  /** Effort sizes of work items: what each means, and the default per criterion level. */
+  effort: z.strictObject({
+    sizes: z.strictObject({ S: effortSize, M: effortSize, L: effortSize, XL: effortSize }),
+    byLevel: z.strictObject({ 2: z.enum(EFFORT_SIZES), 3: z.enum(EFFORT_SIZES), 4: z.enum(EFFORT_SIZES), 5: z.enum(EFFORT_SIZES) }),
+    /** A level-1 anti-pattern to remove. */
+    antiPattern: z.enum(EFFORT_SIZES),
+    /** A criterion the scan cannot decide: showing or attesting the evidence. */
+    unknown: z.enum(EFFORT_SIZES),
+  }),
+  /** Section 2, "The order of investment": reaching `level` on `pillar` needs `requires` first. */
+  sequencing: z.array(
+    z.strictObject({
+      pillar: z.enum(PILLAR_IDS),
+      level: z.number().int().min(2).max(5),
+      requires: pillarLevel,
+      reason: z.string().min(10),
+      source: z.string().min(3),
+    }),
+  ),
+  /** Section 8.2: a pillar `by` or more levels ahead of another says something about the platform. */
+  interactions: z.array(
+    z.strictObject({
+      id,
+      leading: z.enum(PILLAR_IDS),
+      lagging: z.enum(PILLAR_IDS),
+      by: z.number().int().min(1).max(4),
+      /** Completes "The platform ..." */
+      message: z.string().min(10),
+      source: z.string().min(3),
+    }),
+  ),
+});
+
+export const Rubric = RubricMeta.extend({ pillars: z.array(Pillar).length(PILLAR_IDS.length), programme: Programme });
 
 export type Condition = z.infer<typeof Condition>;
 export type CriterionEvidence = z.infer<typeof Evidence>;
 export type Criterion = z.infer<typeof Criterion>;
 export type Pillar = z.infer<typeof Pillar>;
 export type Rubric = z.infer<typeof Rubric>;
+export type Programme = z.infer<typeof Programme>;
+export type EffortSize = (typeof EFFORT_SIZES)[number];
 
 export interface LoadedRubric extends Rubric {
   /** sha256 of the canonical JSON of the rubric: any change of criteria changes it. */

@@ -32,7 +32,7 @@ describe('readiness history', () => {
     expect(diff.code).toBe(0);
     expect(diff.stdout).toContain('  L1 testing.has-tests: unmet -> met\n      + src/app.test.js');
     expect(await cli(['diff', '1', '9', dir])).toMatchObject({ code: 2, stderr: expect.stringContaining('no stored assessment 9 in') });
-    expect(await cli(['diff', 'nope.json', '2', dir])).toMatchObject({ code: 2, stderr: 'readiness: cannot read assessment nope.json: ENOENT\n' });
+    expect(await cli(['diff', 'nope.json', '2', dir])).toMatchObject({ code: 2, stderr: 'readiness: cannot read assessment nope.json: ENOENT (give a file written by readiness assess --json)\n' });
   });
 
   it('takes a store path, and says in one line when a store cannot be opened', async () => {

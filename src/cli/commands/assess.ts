@@ -3,8 +3,7 @@ import type { Command } from 'commander';
 import { renderAssessment, renderJson } from '../../report/index.ts';
 import type { CliIo } from '../io.ts';
 import { reportWidth, useColor, writeReport, writeWarnings } from '../output.ts';
-import { saveAssessment } from '../../history/store.ts';
-import { openStoreOrFail, storeTarget } from './history.ts';
+import { saveFresh } from './source.ts';
 import { addAssessOptions, runAssessment, warningMessages, type AssessCliOptions } from './shared.ts';
 
 export function registerAssess(program: Command, io: CliIo): void {
@@ -13,16 +12,8 @@ export function registerAssess(program: Command, io: CliIo): void {
     .description('rate the repository on the 14 pillars (levels 1-5) with the built-in rubric')
     .argument('[path]', 'folder of the repository to assess', '.');
   addAssessOptions(cmd).action(async (path: string, opts: AssessCliOptions) => {
-    const { assessment } = await runAssessment(path, opts, io);
-    if (opts.save) {
-      const store = await openStoreOrFail(storeTarget(path, opts.store, io.env));
-      try {
-        const id = await saveAssessment(store, assessment);
-        io.stderr.write(`readiness: assessment ${id} stored in ${store.location}\n`);
-      } finally {
-        await store.close();
-      }
-    }
+    const { assessment, evidence } = await runAssessment(path, opts, io);
+    if (opts.save) await saveFresh(path, opts, io, assessment, evidence);
     const toFile = opts.output !== undefined;
     const text = opts.json
       ? renderJson(assessment)

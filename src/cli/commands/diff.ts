@@ -1,32 +1,17 @@
 // `readiness diff A B [path]`: what changed between two assessments (stored ids or JSON files),
 // each level change attributed to the criteria that flipped and the evidence behind each flip.
-import { readFile } from 'node:fs/promises';
+// --rerate judges both stored assessments again under the current rubric from their stored
+// evidence first, so a rubric change between them cannot show as progress (8.4).
 import type { Command } from 'commander';
 import { diffAssessments, renderDiff } from '../../analysis/diff.ts';
-import { AssessmentSchema, type Assessment } from '../../core/assessment.ts';
+import type { Assessment } from '../../core/assessment.ts';
 import { UserError } from '../../errors/index.ts';
-import { loadAssessment } from '../../history/store.ts';
+import { rerate } from '../../engine/judge.ts';
+import { loadRubric } from '../../rubric/load.ts';
 import type { CliIo } from '../io.ts';
 import { writeReport } from '../output.ts';
 import { openStoreOrFail, storeTarget } from './history.ts';
-
-async function fromFile(file: string): Promise<Assessment> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new UserError('usage', `cannot read assessment ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new UserError('usage', `${file} is not JSON (give a file written by readiness assess --json, or a stored assessment id)`);
-  }
-  const parsed = AssessmentSchema.safeParse(json);
-  if (!parsed.success) throw new UserError('usage', `${file} is not an assessment: ${parsed.error.issues[0]!.path.join('.') || '(root)'}: ${parsed.error.issues[0]!.message}`);
-  return parsed.data;
-}
+import { isStoredId, loadStored, readAssessment } from './source.ts';
 
 export function registerDiff(program: Command, io: CliIo): void {
   program
@@ -36,20 +21,30 @@ export function registerDiff(program: Command, io: CliIo): void {
     .argument('<b>', 'the later assessment')
     .argument('[path]', 'folder of the repository (for the default store)', '.')
     .option('--store <target>', 'history store: a SQLite file or a postgres:// URL (default: .readiness/history.sqlite)')
+    .option('--rerate', 'judge both stored assessments again under the current rubric from their stored evidence before comparing')
     .option('--json', 'print JSON instead of text')
     .option('-o, --output <file>', 'write to FILE instead of stdout')
-    .action(async (a: string, b: string, path: string, opts: { store?: string; json?: boolean; output?: string }) => {
-      const ids = [a, b].filter((x) => /^\d+$/.test(x));
+    .action(async (a: string, b: string, path: string, opts: { store?: string; rerate?: boolean; json?: boolean; output?: string }) => {
+      const ids = [a, b].filter(isStoredId);
+      const file = [a, b].find((x) => !isStoredId(x));
+      if (opts.rerate && file !== undefined) throw new UserError('usage', `--rerate re-evaluates stored assessments from their stored evidence, and a file has none: give stored ids instead of ${file} (\`readiness history --json\` lists them)`);
+      const rubric = opts.rerate ? loadRubric() : undefined;
       const store = ids.length > 0 ? await openStoreOrFail(storeTarget(path, opts.store, io.env)) : undefined;
       try {
         const load = async (ref: string): Promise<Assessment> => {
-          if (!/^\d+$/.test(ref)) return fromFile(ref);
-          const found = await loadAssessment(store!, Number(ref));
-          if (!found) throw new UserError('usage', `no stored assessment ${ref} in ${store!.location} (\`readiness history --json\` lists the ids)`);
-          return found;
+          if (!isStoredId(ref)) return readAssessment(ref);
+          const { assessment: found, evidence } = await loadStored(store!, ref);
+          // Judged under the current rubric already: re-evaluation would give the same result.
+          if (!rubric || found.rubric.hash === rubric.hash) return found;
+          if (!evidence) throw new UserError('usage', `stored assessment ${ref} was rated under rubric ${found.rubric.version}/${found.rubric.hash.slice(0, 8)} and has no stored evidence to re-evaluate; compare it without --rerate`);
+          return rerate(found, evidence, rubric);
         };
         const d = diffAssessments(await load(a), await load(b));
-        await writeReport(io, opts.json ? `${JSON.stringify(d, null, 2)}\n` : renderDiff(d), opts.output);
+        const under = rubric ? { version: rubric.version, hash: rubric.hash } : undefined;
+        const text = opts.json
+          ? `${JSON.stringify(under ? { ...d, reratedUnder: under } : d, null, 2)}\n`
+          : `${under ? `Both assessments re-evaluated under rubric ${under.version}/${under.hash.slice(0, 8)} from their stored evidence.\n` : ''}${renderDiff(d)}`;
+        await writeReport(io, text, opts.output);
       } finally {
         await store?.close();
       }

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { PILLAR_IDS } from '../../core/types.ts';
 import { UserError } from '../../errors/index.ts';
 import { isPostgresUrl, openStore, redactTarget, type Store } from '../../history/db.ts';
-import { listAssessments } from '../../history/store.ts';
+import { keyOf, listAssessments } from '../../history/store.ts';
 import { gitInfo } from '../../repo/git.ts';
 import type { CliIo } from '../io.ts';
 import { writeReport } from '../output.ts';
@@ -26,9 +26,9 @@ export async function openStoreOrFail(target: string): Promise<Store> {
 }
 
 /** The key a repository is stored under: its remote, else its folder (as `assess` records it). */
-async function repositoryKeyOf(path: string): Promise<string> {
+export async function repositoryKeyOf(path: string): Promise<string> {
   const info = await gitInfo(resolve(path));
-  return info?.remote ?? resolve(path);
+  return keyOf(info?.remote ?? null, resolve(path));
 }
 
 const SHORT: Record<string, string> = { architecture: 'arch', observability: 'obs', reliability: 'rel', scalability: 'scale', background: 'bg', security: 'sec' };

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Assessment } from '../../core/assessment.ts';
 import { assess } from '../../engine/assess.ts';
+import type { EvidenceRecord } from '../../engine/judge.ts';
 import { loadRubric } from '../../rubric/load.ts';
 import type { LoadedRubric } from '../../rubric/schema.ts';
+import { UserError } from '../../errors/index.ts';
 import type { CliIo } from '../io.ts';
 import { createProgress, PROGRESS_MODES, type ProgressMode } from '../progress.ts';
 
@@ -13,11 +15,15 @@ export interface ReportOptions {
   output?: string;
 }
 
-export interface AssessCliOptions extends ReportOptions {
+export interface ScanCliOptions {
   config?: string;
   progress: ProgressMode;
   /** A folder, or false for --no-cache. */
   cache?: string | false;
+  asOf?: string;
+}
+
+export interface AssessCliOptions extends ReportOptions, ScanCliOptions {
   save?: boolean;
   store?: string;
 }
@@ -37,13 +43,13 @@ export function addReportOptions(cmd: Command): Command {
     .option('-o, --output <file>', 'write the report to FILE instead of stdout');
 }
 
-export function addAssessOptions(cmd: Command): Command {
-  return addReportOptions(cmd)
+/** What decides how the repository is read: config, history cache, the date it is judged on, progress. */
+export function addScanOptions(cmd: Command): Command {
+  return cmd
     .option('-c, --config <file>', 'use this config file instead of discovering one in the repository')
     .option('--cache <dir>', 'keep the per-commit git history cache in DIR (default: $READINESS_CACHE_DIR or ~/.cache/readiness)')
     .option('--no-cache', 'read the whole git history every run; write no cache')
-    .option('--save', 'store the assessment in the history store (see --store)')
-    .option('--store <target>', 'history store: a SQLite file or a postgres:// URL (default: .readiness/history.sqlite; env READINESS_STORE)')
+    .option('--as-of <date>', 'judge attestations, waivers and reviews as of this date (YYYY-MM-DD or ISO time; default: now), e.g. to reproduce a past rating')
     .addOption(
       new Option('--progress <mode>', 'progress on stderr: a live line on a terminal (auto), one JSON event per line (ndjson), or none')
         .choices(PROGRESS_MODES)
@@ -51,12 +57,28 @@ export function addAssessOptions(cmd: Command): Command {
     );
 }
 
+export function addAssessOptions(cmd: Command): Command {
+  return addScanOptions(addReportOptions(cmd))
+    .option('--save', 'store the assessment in the history store (see --store)')
+    .option('--store <target>', 'history store: a SQLite file or a postgres:// URL (default: .readiness/history.sqlite; env READINESS_STORE)');
+}
+
+/** The --as-of date as a time, or undefined for now; anything else is a usage error. */
+export function asOf(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(d.getTime())) throw new UserError('usage', `--as-of ${value}: not a date (give YYYY-MM-DD or an ISO time)`);
+  return d;
+}
+
 export interface AssessedRepo {
   assessment: Assessment;
+  evidence: EvidenceRecord;
   rubric: LoadedRubric;
 }
 
-export async function runAssessment(path: string, opts: AssessCliOptions, io: CliIo): Promise<AssessedRepo> {
+export async function runAssessment(path: string, opts: ScanCliOptions, io: CliIo): Promise<AssessedRepo> {
+  const now = asOf(opts.asOf);
   const rubric = loadRubric();
   const progress = createProgress(opts.progress, io);
   try {
@@ -65,9 +87,10 @@ export async function runAssessment(path: string, opts: AssessCliOptions, io: Cl
       rubric,
       ...(opts.config !== undefined ? { configFile: opts.config } : {}),
       cacheDir: cacheDirOf(opts, io.env),
+      ...(now ? { now } : {}),
       onEvent: progress.onEvent,
     });
-    return { assessment: run.assessment, rubric };
+    return { assessment: run.assessment, evidence: run.evidence, rubric };
   } finally {
     progress.stop();
   }

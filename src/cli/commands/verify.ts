@@ -1,47 +1,17 @@
 // `readiness verify ASSESSMENT.json [path]`: re-checks a saved assessment against the repository.
 // One `FAIL <kind> <where>: <message>` line per failure, then a summary; exit 1 when any fails.
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { AssessmentSchema, type Assessment } from '../../core/assessment.ts';
-import { UserError } from '../../errors/index.ts';
 import { verifyAssessment, type VerifyReport } from '../../attest/verify.ts';
 import { renderJson } from '../../report/index.ts';
 import type { CliIo } from '../io.ts';
 import { writeReport, writeWarnings } from '../output.ts';
 import { addReportOptions, type ReportOptions } from './shared.ts';
+import { readAssessment } from './source.ts';
 
 /** Exit code of a verification where something no longer holds (2 stays bad input, 3 internal). */
 export const VERIFY_FAILED_EXIT = 1;
 /** The commander error code run() turns into the command's own exit code. */
 export const CHECKS_FAILED_CODE = 'readiness.checks-failed';
-
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
-}
-
-/** Read and validate a saved assessment; every problem is one line naming the file (and field). */
-export async function readAssessment(file: string): Promise<Assessment> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new UserError(code === 'ENOENT' ? 'path-not-found' : 'usage', `cannot read assessment ${file}: ${code} (give a file written by readiness assess --json)`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new UserError('usage', `not JSON: ${file}: ${oneLine((e as Error).message)}`);
-  }
-  const parsed = AssessmentSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.map(String).join('.') || '(root)';
-    throw new UserError('usage', `not an assessment: ${file}: ${field}: ${oneLine(issue.message)} (see docs/schemas/assessment.schema.json)`);
-  }
-  return parsed.data;
-}
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
