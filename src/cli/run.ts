@@ -9,7 +9,9 @@ import { registerDiff } from './commands/diff.ts';
 import { registerHistory } from './commands/history.ts';
 import { registerExplain } from './commands/explain.ts';
 import { registerRoadmap } from './commands/roadmap.ts';
+import { registerReport } from './commands/report.ts';
 import { registerRubric } from './commands/rubric.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerTrend } from './commands/trend.ts';
 import { CHECKS_FAILED_CODE, registerVerify } from './commands/verify.ts';
 import { describeFailure, EXIT } from './errors.ts';
@@ -23,13 +25,16 @@ Examples:
   $ readiness explain security                  every security criterion, its evidence and what is missing
   $ readiness explain testing ../platform --json
   $ readiness rubric                            what is measured, per pillar and level
+  $ readiness report --format html -o r.html    a self-contained report with charts, for people and print (pdf too)
+  $ readiness report --format sarif -o r.sarif  anti-patterns at file:line for code scanning; md for PRs
   $ readiness roadmap                           the work from each level to its target, by quarter, with a summary
   $ readiness trend                             levels over the stored assessments: confirmed, observed, why they moved
   $ readiness check --no-cache                  CI gate: fail below a confirmed level or a floor (exit 1)
   $ readiness diff 3 7 --rerate                 compare two stored assessments under the current rubric
+  $ readiness serve --port 8080                 a read-only dashboard over the stored assessments at 127.0.0.1:8080
 
 Progress and warnings go to stderr; reports to stdout or --output FILE.
-Exit codes: 0 done, 2 usage, input or config error, 3 internal error (re-run with --debug).
+Exit codes: 0 done, 1 verify or check failed, 2 usage, input or config error, 3 internal error (re-run with --debug).
 `;
 
 export function buildProgram(io: CliIo): Command {
@@ -55,9 +60,11 @@ export function buildProgram(io: CliIo): Command {
   registerAttest(program, io);
   registerHistory(program, io);
   registerDiff(program, io);
+  registerReport(program, io);
   registerRoadmap(program, io);
   registerTrend(program, io);
   registerCheck(program, io);
+  registerServe(program, io);
   return program;
 }
 
