@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeRepo, runGit } from '../../test/harness.ts';
 import type { Assessment } from '../core/assessment.ts';
 import { assess } from '../engine/assess.ts';
-import { diffAssessments, renderDiff } from './diff.ts';
+import { diffAssessments, flipEvidenceLines, renderDiff } from './diff.ts';
 
 let before: Assessment;
 let after: Assessment;
@@ -53,5 +53,11 @@ describe('diffAssessments', () => {
     const text = renderDiff(diffAssessments(after, rerated));
     expect(text).toContain(`cicd: ${was} -> ${was - 1} (from the rubric change, not the platform)`);
     expect(text).not.toContain('(regression)');
+  });
+
+  it('shows a location once when several detectors cite it, and counts the rest', () => {
+    const e = (detector: string, path: string, line: number) => ({ detector, path, line });
+    const flip = { added: [e('a', 'src/x.ts', 3), e('b', 'src/x.ts', 3), e('a', 'src/y.ts', 1), e('a', 'src/z.ts', 9)], removed: [e('a', 'old.ts', 2)] };
+    expect(flipEvidenceLines(flip, 2, '  ')).toEqual(['  + src/x.ts:3', '  + src/y.ts:1', '  + 1 more', '  - old.ts:2']);
   });
 });

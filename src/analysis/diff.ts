@@ -89,7 +89,18 @@ export function diffAssessments(a: Assessment, b: Assessment): AssessmentDiff {
   };
 }
 
-const where = (e: Evidence): string => `${e.path}${e.line ? `:${e.line}` : ''}${e.note ? ` (${e.note})` : ''}`;
+const where = (e: Evidence, notes = true): string => `${e.path}${e.line ? `:${e.line}` : ''}${notes && e.note ? ` (${e.note})` : ''}`;
+
+/** The evidence a flip added (+) and removed (-), each location once (detectors often share one), the first `shown` of each. */
+export function flipEvidenceLines(f: Pick<CriterionFlip, 'added' | 'removed'>, shown: number, indent: string, notes = true): string[] {
+  const out: string[] = [];
+  for (const [sign, list] of [['+', f.added], ['-', f.removed]] as const) {
+    const places = [...new Set(list.map((e) => where(e, notes)))];
+    for (const w of places.slice(0, shown)) out.push(`${indent}${sign} ${w}`);
+    if (places.length > shown) out.push(`${indent}${sign} ${places.length - shown} more`);
+  }
+  return out;
+}
 
 /** The diff as text: one block per pillar that moved or whose criteria flipped. */
 export function renderDiff(d: AssessmentDiff): string {
@@ -108,8 +119,7 @@ export function renderDiff(d: AssessmentDiff): string {
     for (const f of p.flips) {
       const basis = f.basis.from === f.basis.to ? '' : ` (by ${f.basis.from} -> by ${f.basis.to})`;
       out.push(`  L${f.level} ${f.id}: ${f.from} -> ${f.to}${basis}`);
-      for (const e of f.added.slice(0, 5)) out.push(`      + ${where(e)}`);
-      for (const e of f.removed.slice(0, 5)) out.push(`      - ${where(e)}`);
+      out.push(...flipEvidenceLines(f, 5, '      '));
     }
   }
   return `${out.join('\n')}\n`;

@@ -6,7 +6,7 @@ import type { PillarId } from '../core/types.ts';
 import type { LoadedRubric } from '../rubric/schema.ts';
 import { cadence, EVENT_DRIVEN_NOTE, type Cadence } from './cadence.ts';
 import { confirmLevels, type Pending, type Regression } from './confirm.ts';
-import { diffAssessments, type PillarChange, type RubricChange } from './diff.ts';
+import { diffAssessments, flipEvidenceLines, type PillarChange, type RubricChange } from './diff.ts';
 import type { SeriesPoint } from './series.ts';
 
 export const DEFAULT_TREND_COLUMNS = 8;
@@ -148,7 +148,6 @@ export function buildTrend(points: readonly SeriesPoint[], rubric: Pick<LoadedRu
 
 const day = (iso: string): string => iso.slice(0, 10);
 const levelText = (l: number | null): string => (l === null ? 'N/A' : String(l));
-const where = (e: { path: string; line?: number | undefined }): string => `${e.path}${e.line ? `:${e.line}` : ''}`;
 
 function table(rows: string[][], rightAligned: (col: number) => boolean): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -198,10 +197,7 @@ export function renderTrend(t: Trend): string {
       for (const f of p.flips) {
         const basis = f.basis.from === f.basis.to ? '' : ` (by ${f.basis.from} -> by ${f.basis.to})`;
         out.push(`    L${f.level} ${f.id}: ${f.from} -> ${f.to}${basis}`);
-        for (const e of f.added.slice(0, EVIDENCE_SHOWN)) out.push(`        + ${where(e)}`);
-        if (f.added.length > EVIDENCE_SHOWN) out.push(`        + ${f.added.length - EVIDENCE_SHOWN} more`);
-        for (const e of f.removed.slice(0, EVIDENCE_SHOWN)) out.push(`        - ${where(e)}`);
-        if (f.removed.length > EVIDENCE_SHOWN) out.push(`        - ${f.removed.length - EVIDENCE_SHOWN} more`);
+        out.push(...flipEvidenceLines(f, EVIDENCE_SHOWN, '        ', false));
       }
     }
   }
