@@ -1,3 +1,4 @@
+
 // Reviews (section 7.2): reviewer sign-offs, their own ratings, overrides with justification and
 // evidence, and inter-rater agreement (section 8.1). A sign-off binds to the resultDigest it signed:
 // once the result changes it is superseded and no longer counts.
@@ -6,6 +7,7 @@ import { z } from 'zod';
 import type { Agreement, HumanEvidence, HumanRecord, PillarResult, ReviewRecord } from '../core/assessment.ts';
 import { PILLAR_IDS, TYPICAL_LEVEL, type PillarId } from '../core/types.ts';
 import { gitBlobId } from '../util/git-blob.ts';
+import { plural } from '../util/text.ts';
 
 /** A review file as read, before it is checked against the assessment. */
 export type ReviewInput = Omit<ReviewRecord, 'state'>;
@@ -308,7 +310,6 @@ export interface ApplyReviewsResult {
 
 const personKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 function reviewNote(signers: readonly ReviewRecord[], superseded: readonly ReviewRecord[], reviewed: boolean): string {
   const n = signers.length;

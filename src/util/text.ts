@@ -152,3 +152,8 @@ export function countLines(text: string): number {
   }
   return count;
 }
+
+/** "1 pillar", "3 pillars": a count with its noun. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -19,6 +19,7 @@ import { openStoreOrFail, storeTarget } from './history.ts';
 import { addScanOptions, runAssessment, warningMessages, type ScanCliOptions } from './shared.ts';
 import { readAssessment } from './source.ts';
 import { CHECKS_FAILED_CODE } from './verify.ts';
+import { plural } from '../../util/text.ts';
 
 /** Exit code of a gate that fails (2 stays bad input, 3 internal), as verify's. */
 export const CHECK_FAILED_EXIT = 1;
@@ -47,8 +48,6 @@ async function storedSeries(target: string, key: string, rubric: ReturnType<type
     await store.close();
   }
 }
-
-const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function registerCheck(program: Command, io: CliIo): void {
   const cmd = program

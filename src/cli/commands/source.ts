@@ -11,10 +11,6 @@ import type { CliIo } from '../io.ts';
 import { openStoreOrFail, storeTarget } from './history.ts';
 import { runAssessment, type AssessCliOptions } from './shared.ts';
 
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
-}
-
 /** Read and validate a saved assessment; every problem is one line naming the file (and field). */
 export async function readAssessment(file: string): Promise<Assessment> {
   let text: string;
@@ -28,13 +24,13 @@ export async function readAssessment(file: string): Promise<Assessment> {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new UserError('usage', `not JSON: ${file}: ${oneLine((e as Error).message)}`);
+    throw new UserError('usage', `not JSON: ${file}: ${(e as Error).message}`);
   }
   const parsed = AssessmentSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.map(String).join('.') || '(root)';
-    throw new UserError('usage', `not an assessment: ${file}: ${field}: ${oneLine(issue.message)} (see docs/schemas/assessment.schema.json)`);
+    throw new UserError('usage', `not an assessment: ${file}: ${field}: ${issue.message} (see docs/schemas/assessment.schema.json)`);
   }
   return parsed.data;
 }

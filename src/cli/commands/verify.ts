@@ -7,15 +7,12 @@ import type { CliIo } from '../io.ts';
 import { writeReport, writeWarnings } from '../output.ts';
 import { addReportOptions, type ReportOptions } from './shared.ts';
 import { readAssessment } from './source.ts';
+import { plural } from '../../util/text.ts';
 
 /** Exit code of a verification where something no longer holds (2 stays bad input, 3 internal). */
 export const VERIFY_FAILED_EXIT = 1;
 /** The commander error code run() turns into the command's own exit code. */
 export const CHECKS_FAILED_CODE = 'readiness.checks-failed';
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 export function renderVerify(report: VerifyReport): string {
   const lines = report.failures.map((f) => `FAIL ${f.kind} ${f.where}: ${f.message}`);

@@ -1,3 +1,4 @@
+
 // The HTML report: one self-contained page (inline CSS and SVG, no script, nothing fetched at view
 // time) that a board reads from the top and an engineer audits from the bottom. In order: what
 // was assessed, the executive summary, the profile against target and typical, the gap, the
@@ -12,6 +13,7 @@ import { markdownStatus, type MarkdownStatus } from '../markdown.ts';
 import { countCriteria, short, vsTypicalText } from '../terminal.ts';
 import { gapBars, profileTable, radarChart, trendChart, trendTable, type PillarPoint, type TrendPointInput } from './charts.ts';
 import { commitHref, fileLink, html, humanEvidenceHtml, linksOf, locationText, raw, repositoryName, type Links, type SafeHtml } from './escape.ts';
+import { plural } from '../../util/text.ts';
 import { REPORT_CSS } from './style.ts';
 
 /** A level of the scale as the rubric names it (section 3). */
@@ -54,7 +56,6 @@ const figure = (n: number): string => String(Math.round(n * 10) / 10);
 const weeksText = (w: readonly [number, number]): string => `${figure(w[0])}\u2013${figure(w[1])}`;
 /** A headline figure: whole weeks, where a tenth would be false precision. */
 const roundWeeks = (w: readonly [number, number]): string => `${Math.round(w[0])}\u2013${Math.round(w[1])}`;
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 // ---------------------------------------------------------------------------------------------
 // Pieces the dashboard reuses.
